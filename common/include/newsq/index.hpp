@@ -1,0 +1,70 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <newsq/article.hpp>
+#include <newsq/reader.hpp>
+
+namespace newsq {
+
+/// Whether `Index::add` created a document or replaced one with the same id.
+enum class Upsert { added, replaced };
+
+/// A writable index: one writer at a time (Xapian's lock). Not thread-safe: use one thread.
+/// Changes become visible to readers at `commit()`; call it, do not rely on destruction.
+class Index {
+public:
+    /// Opens the index in `dir`, creating it if missing.
+    /// Throws Error (index_locked, index_corrupt, schema_mismatch, io).
+    static Index open(const std::filesystem::path& dir);
+
+    Index(Index&&) noexcept;
+    Index& operator=(Index&&) noexcept;
+    ~Index();
+
+    /// Adds the article, replacing any stored article with the same id. Throws Error on
+    /// an empty id or a write failure.
+    Upsert add(const Article& article);
+
+    /// Makes every change so far durable and visible. Throws Error on failure.
+    void commit();
+
+    /// Number of articles, including uncommitted ones.
+    std::size_t size() const;
+
+private:
+    struct Impl;
+    explicit Index(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Settings of one ingest run.
+struct IngestOptions {
+    std::size_t batch_size = 1000; ///< articles per commit
+    ReadOptions read;
+};
+
+/// What one ingest run did.
+struct IngestReport {
+    std::size_t added = 0;
+    std::size_t replaced = 0;
+    std::vector<BadRecord> skipped;
+    std::uint64_t bytes = 0; ///< body and title bytes indexed
+    double seconds = 0;
+};
+
+/// Reads every article under `paths` into `index`, committing every `batch_size` articles
+/// and at the end. `on_bad`, when set, sees each bad record as it is found.
+/// Throws Error only when the index itself fails; bad input lands in the report.
+IngestReport ingest(Index& index, std::span<const std::string> paths,
+                    const IngestOptions& options = {},
+                    const std::function<void(const BadRecord&)>& on_bad = {});
+
+} // namespace newsq

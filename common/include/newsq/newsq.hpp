@@ -1,0 +1,10 @@
+#pragma once
+
+/// Umbrella header: the whole public API of the newsq library.
+
+#include <newsq/article.hpp>
+#include <newsq/error.hpp>
+#include <newsq/index.hpp>
+#include <newsq/reader.hpp>
+#include <newsq/schema.hpp>
+#include <newsq/search.hpp>

@@ -1,0 +1,244 @@
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <system_error>
+
+#include <fmt/format.h>
+#include <fmt/std.h>
+#include <zlib.h>
+
+#include <newsq/reader.hpp>
+
+#include "text.hpp"
+
+namespace newsq {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+enum class Format { text, json_lines, json_lines_gz };
+
+bool ends_with(const fs::path& p, std::string_view suffix) {
+    return p.filename().string().ends_with(suffix);
+}
+
+Format format_of(const fs::path& p) {
+    if (ends_with(p, ".gz")) {
+        return Format::json_lines_gz;
+    }
+    if (ends_with(p, ".jsonl") || ends_with(p, ".ndjson")) {
+        return Format::json_lines;
+    }
+    return Format::text;
+}
+
+bool is_article_file(const fs::path& p) {
+    return ends_with(p, ".txt") || ends_with(p, ".jsonl") || ends_with(p, ".ndjson") ||
+           ends_with(p, ".jsonl.gz");
+}
+
+// Reads lines from a plain or gzip-compressed file; `error()` says why reading stopped early.
+class LineReader {
+public:
+    explicit LineReader(const fs::path& path)
+        : file_(gzopen(path.c_str(), "rb")) {
+        if (file_ == nullptr) {
+            error_ = std::strerror(errno);
+        } else {
+            gzbuffer(file_.get(), 1 << 17);
+        }
+    }
+
+    bool next(std::string& line) {
+        line.clear();
+        if (file_ == nullptr) {
+            return false;
+        }
+        char buffer[1 << 16];
+        while (gzgets(file_.get(), buffer, sizeof buffer) != nullptr) {
+            line += buffer;
+            if (line.back() == '\n') {
+                line.pop_back();
+                return true;
+            }
+        }
+        int code = 0;
+        const char* message = gzerror(file_.get(), &code);
+        if (code != Z_OK && code != Z_BUF_ERROR) {
+            error_ = code == Z_ERRNO ? std::strerror(errno) : message;
+            return false;
+        }
+        return !line.empty();
+    }
+
+    const std::string& error() const { return error_; }
+
+private:
+    struct Closer {
+        void operator()(gzFile f) const { gzclose(f); }
+    };
+    std::unique_ptr<gzFile_s, Closer> file_;
+    std::string error_;
+};
+
+class Walker {
+public:
+    Walker(const ReadSink& sink, const ReadOptions& options)
+        : sink_(sink)
+        , options_(options) {}
+
+    void read_path(const std::string& arg) {
+        if (arg == "-") {
+            read_stdin();
+            return;
+        }
+        const fs::path path(arg);
+        std::error_code ec;
+        const auto status = fs::status(path, ec);
+        if (ec) {
+            report(arg, 0, fmt::format("cannot read: {}", ec.message()));
+        } else if (fs::is_directory(status)) {
+            read_directory(path);
+        } else {
+            read_file(path, path.lexically_normal().generic_string(), format_of(path));
+        }
+    }
+
+private:
+    void report(const std::string& path, std::size_t line, std::string reason) {
+        sink_.bad_record(BadRecord{path, line, std::move(reason)});
+    }
+
+    void read_directory(const fs::path& dir) {
+        std::vector<fs::path> files;
+        std::error_code ec;
+        auto it = fs::recursive_directory_iterator(dir, fs::directory_options::none, ec);
+        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            const fs::path& p = it->path();
+            if (p.filename().string().starts_with('.')) {
+                if (it->is_directory()) {
+                    it.disable_recursion_pending();
+                }
+                continue;
+            }
+            if (it->is_regular_file() && is_article_file(p)) {
+                files.push_back(p);
+            }
+        }
+        if (ec) {
+            report(dir.generic_string(), 0, fmt::format("cannot list: {}", ec.message()));
+        }
+        std::sort(files.begin(), files.end());
+        for (const fs::path& p : files) {
+            read_file(p, p.lexically_relative(dir).generic_string(), format_of(p));
+        }
+    }
+
+    void read_file(const fs::path& path, const std::string& relative, Format format) {
+        if (format != Format::text) {
+            LineReader lines(path);
+            read_json_lines(path.generic_string(), lines);
+            return;
+        }
+        std::ifstream in(path, std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (!in && !in.eof()) {
+            report(path.generic_string(), 0, fmt::format("cannot read: {}", std::strerror(errno)));
+            return;
+        }
+        read_text(path.generic_string(), relative, text);
+    }
+
+    void read_text(const std::string& path, const std::string& relative, std::string_view text) {
+        ParseResult parsed = parse_text_article(text, options_);
+        if (auto* bad = std::get_if<BadRecord>(&parsed)) {
+            bad->path = path;
+            sink_.bad_record(std::move(*bad));
+            return;
+        }
+        auto& article = std::get<Article>(parsed);
+        if (article.id.empty()) {
+            article.id = !article.url.empty() ? article.url
+                         : relative.empty()   ? content_id(article)
+                                              : relative;
+        }
+        sink_.article(std::move(article));
+    }
+
+    template <class Lines>
+    void read_json_lines(const std::string& path, Lines& lines) {
+        std::string line;
+        std::size_t number = 0;
+        while (lines.next(line)) {
+            ++number;
+            if (detail::trim(line).empty()) {
+                continue;
+            }
+            ParseResult parsed = parse_json_article(line, options_);
+            if (auto* bad = std::get_if<BadRecord>(&parsed)) {
+                report(path, number, std::move(bad->reason));
+                continue;
+            }
+            auto& article = std::get<Article>(parsed);
+            if (article.id.empty()) {
+                article.id = article.url.empty() ? content_id(article) : article.url;
+            }
+            sink_.article(std::move(article));
+        }
+        if (!lines.error().empty()) {
+            report(path, number + 1, fmt::format("cannot read: {}", lines.error()));
+        }
+    }
+
+    // Standard input holds JSON Lines when it starts with '{', else one plain-text article.
+    void read_stdin() {
+        std::string text((std::istreambuf_iterator<char>(std::cin)),
+                         std::istreambuf_iterator<char>());
+        if (detail::trim(text).starts_with('{')) {
+            StringLines lines(text);
+            read_json_lines("-", lines);
+        } else {
+            read_text("-", "", text);
+        }
+    }
+
+    struct StringLines {
+        explicit StringLines(std::string_view text)
+            : lines(detail::split_lines(text)) {}
+        bool next(std::string& line) {
+            if (index == lines.size()) {
+                return false;
+            }
+            line = lines[index++];
+            return true;
+        }
+        std::string error() const { return {}; }
+        std::vector<std::string_view> lines;
+        std::size_t index = 0;
+    };
+
+    const ReadSink& sink_;
+    const ReadOptions& options_;
+};
+
+} // namespace
+
+void read_articles(std::span<const std::string> paths, const ReadSink& sink,
+                   const ReadOptions& options) {
+    Walker walker(sink, options);
+    for (const std::string& path : paths) {
+        walker.read_path(path);
+    }
+}
+
+std::string content_id(const Article& article) {
+    return "hash:" + detail::hash_hex(article.title + '\n' + article.body);
+}
+
+} // namespace newsq

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsq::detail {
+
+/// Turns query strings into Xapian queries, configured from the schema table: free-text
+/// prefixes, case-folded boolean filters, `date:` expressions, and the Lucene-style proximity
+/// `"a b"~N`. Not thread-safe (it owns a QueryParser).
+class QueryBuilder {
+public:
+    QueryBuilder(const Xapian::Database& db, std::chrono::sys_days today);
+
+    /// Parses `text`; an empty query matches everything. Throws Error (query_syntax) naming
+    /// the problem and its 1-based character position.
+    Xapian::Query parse(std::string_view text);
+
+private:
+    std::string text_; // the query being parsed, for error positions
+    // Declared before the parser, which holds plain pointers to them.
+    std::vector<std::unique_ptr<Xapian::FieldProcessor>> processors_;
+    Xapian::QueryParser parser_;
+};
+
+/// Checks the structure Xapian's parser would silently repair (unclosed quotes and
+/// parentheses, operators missing an operand, unknown fields, empty field values).
+/// Throws Error (query_syntax) with the 1-based character position.
+void validate_query(std::string_view text);
+
+/// Rewrites each `"a b c"~N` into `(a NEAR/N b NEAR/N c)`, keeping a field prefix on every word.
+std::string rewrite_proximity(std::string_view text);
+
+} // namespace newsq::detail

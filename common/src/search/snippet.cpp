@@ -1,0 +1,343 @@
+#include "search/snippet.hpp"
+#include <algorithm>
+#include <map>
+
+namespace newsq::detail {
+
+namespace {
+
+using Op = Xapian::Query::op;
+
+TermSet terms_of(const Xapian::Query& q) {
+    TermSet terms;
+    for (auto it = q.get_terms_begin(); it != q.get_terms_end(); ++it) {
+        terms.insert(*it);
+    }
+    return terms;
+}
+
+std::vector<TermSet> positions_of(const Xapian::Query& q) {
+    std::vector<TermSet> positions;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        positions.push_back(terms_of(q.get_subquery(i)));
+    }
+    return positions;
+}
+
+void collect(const Xapian::Query& q, HighlightSpec& spec) {
+    switch (q.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+        spec.terms.push_back(*q.get_terms_begin());
+        return;
+    case Op::OP_PHRASE:
+        spec.phrases.push_back(positions_of(q));
+        return;
+    case Op::OP_NEAR:
+        spec.nears.push_back(positions_of(q));
+        return;
+    case Op::OP_AND_NOT:
+    case Op::OP_FILTER:
+        if (q.get_num_subqueries() > 0) {
+            collect(q.get_subquery(0), spec);
+        }
+        return;
+    default:
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+            collect(q.get_subquery(i), spec);
+        }
+    }
+}
+
+struct Word {
+    std::size_t begin;
+    std::size_t end;
+    std::string lower;
+};
+
+bool is_apostrophe(unsigned ch) {
+    return ch == '\'' || ch == 0x2019;
+}
+
+// Words as the TermGenerator sees them: runs of word characters, joined across an apostrophe.
+std::vector<Word> split_words(std::string_view text) {
+    std::vector<Word> words;
+    const auto base = reinterpret_cast<const char*>(text.data());
+    Xapian::Utf8Iterator it(text.data(), text.size());
+    const Xapian::Utf8Iterator end;
+    while (it != end) {
+        if (!Xapian::Unicode::is_wordchar(*it)) {
+            ++it;
+            continue;
+        }
+        Word w{static_cast<std::size_t>(it.raw() - base), 0, {}};
+        while (it != end) {
+            if (Xapian::Unicode::is_wordchar(*it)) {
+                Xapian::Unicode::append_utf8(w.lower, Xapian::Unicode::tolower(*it));
+                ++it;
+                continue;
+            }
+            Xapian::Utf8Iterator next = it;
+            if (!is_apostrophe(*it) || ++next == end || !Xapian::Unicode::is_wordchar(*next)) {
+                break;
+            }
+            w.lower += '\'';
+            it = next;
+        }
+        w.end = static_cast<std::size_t>(it.raw() - base);
+        words.push_back(std::move(w));
+    }
+    return words;
+}
+
+// A highlighted range of words [first, last] and the query part it matched.
+struct Span {
+    std::size_t first;
+    std::size_t last;
+    std::size_t part;
+};
+
+class Matcher {
+public:
+    Matcher(const std::vector<Word>& words, const Xapian::Stem& stem)
+        : words_(words)
+        , stemmed_(words.size()) {
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            stemmed_[i] = 'Z';
+            stemmed_[i] += stem(words[i].lower);
+        }
+    }
+
+    bool matches(std::size_t i, const TermSet& terms) const {
+        return terms.contains(words_[i].lower) || terms.contains(stemmed_[i]);
+    }
+
+    // Occurrences of `positions` in order and adjacent.
+    std::vector<Span> phrase(const std::vector<TermSet>& positions, std::size_t part) const {
+        std::vector<Span> spans;
+        const std::size_t n = positions.size();
+        for (std::size_t i = 0; n > 0 && i + n <= words_.size(); ++i) {
+            std::size_t k = 0;
+            while (k < n && matches(i + k, positions[k])) {
+                ++k;
+            }
+            if (k == n) {
+                spans.push_back({i, i + n - 1, part});
+                i += n - 1;
+            }
+        }
+        return spans;
+    }
+
+    // Words of `positions` that have every other position within `window` words.
+    std::vector<Span> near(const std::vector<TermSet>& positions, std::size_t window,
+                           std::size_t part) const {
+        std::vector<Span> spans;
+        for (std::size_t i = 0; i < words_.size(); ++i) {
+            const auto own = std::find_if(positions.begin(), positions.end(),
+                                          [&](const TermSet& t) { return matches(i, t); });
+            if (own != positions.end() && all_near(i, positions, window)) {
+                spans.push_back({i, i, part});
+            }
+        }
+        return spans;
+    }
+
+    std::vector<Span> single(const TermSet& terms, std::size_t part) const {
+        std::vector<Span> spans;
+        for (std::size_t i = 0; i < words_.size(); ++i) {
+            if (matches(i, terms)) {
+                spans.push_back({i, i, part});
+            }
+        }
+        return spans;
+    }
+
+private:
+    bool all_near(std::size_t i, const std::vector<TermSet>& positions, std::size_t window) const {
+        const std::size_t lo = i > window ? i - window : 0;
+        const std::size_t hi = std::min(words_.size(), i + window + 1);
+        return std::all_of(positions.begin(), positions.end(), [&](const TermSet& t) {
+            for (std::size_t j = lo; j < hi; ++j) {
+                if (matches(j, t)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    const std::vector<Word>& words_;
+    std::vector<std::string> stemmed_;
+};
+
+std::vector<Span> find_spans(const Matcher& m, const HighlightSpec& spec) {
+    std::vector<Span> spans;
+    std::size_t part = 0;
+    const auto append = [&](const std::vector<Span>& found) {
+        spans.insert(spans.end(), found.begin(), found.end());
+        ++part;
+    };
+    for (const auto& p : spec.phrases) {
+        auto found = m.phrase(p, part);
+        // A phrase with a wider window (ADJ/n) may match with gaps: show its words close by.
+        append(found.empty() ? m.near(p, p.size() + 9, part) : found);
+    }
+    for (const auto& n : spec.nears) {
+        append(m.near(n, n.size() + 9, part));
+    }
+    for (const auto& t : spec.terms) {
+        append(m.single(TermSet{t}, part));
+    }
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+        return a.first < b.first || (a.first == b.first && a.last > b.last);
+    });
+    // Drop spans inside an earlier one (a term that is also part of a matched phrase).
+    std::vector<Span> kept;
+    for (const Span& s : spans) {
+        if (kept.empty() || s.first > kept.back().last) {
+            kept.push_back(s);
+        }
+    }
+    return kept;
+}
+
+// Index of the span to start from: the one whose window holds the most distinct query parts.
+std::size_t best_start(const std::vector<Word>& words, const std::vector<Span>& spans,
+                       std::size_t length) {
+    std::size_t best = 0;
+    std::size_t best_score = 0;
+    for (std::size_t s = 0; s < spans.size(); ++s) {
+        const std::size_t limit = words[spans[s].first].begin + length;
+        std::map<std::size_t, std::size_t> parts;
+        for (std::size_t t = s; t < spans.size() && words[spans[t].last].end <= limit; ++t) {
+            ++parts[spans[t].part];
+        }
+        std::size_t score = parts.size() * 100;
+        for (const auto& [part, count] : parts) {
+            score += count;
+        }
+        if (score > best_score) {
+            best = s;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+// Where to begin: the start of the sentence holding word `w` when close enough, else a few
+// words before it.
+std::size_t window_begin(std::string_view text, const std::vector<Word>& words, std::size_t w,
+                         std::size_t length) {
+    const std::size_t at = words[w].begin;
+    const std::size_t reach = length / 3;
+    for (std::size_t i = at; i > 0 && at - i < reach; --i) {
+        const char c = text[i - 1];
+        if (c == '\n' || ((c == ' ') && i >= 2 &&
+                          (text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!'))) {
+            return i;
+        }
+    }
+    const std::size_t back = std::min<std::size_t>(w, 4);
+    return words[w - back].begin;
+}
+
+class SnippetWriter {
+public:
+    explicit SnippetWriter(std::string_view text)
+        : text_(text) {}
+
+    // Copies text[from, to) with white space runs folded to one space.
+    void copy(std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            const char c = text_[i];
+            const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+            if (space && (out_.text.empty() || out_.text.back() == ' ')) {
+                continue;
+            }
+            out_.text += space ? ' ' : c;
+        }
+    }
+
+    void highlight(std::size_t from, std::size_t to) {
+        const std::size_t begin = out_.text.size();
+        copy(from, to);
+        out_.highlights.emplace_back(begin, out_.text.size());
+    }
+
+    void append(std::string_view s) { out_.text += s; }
+
+    Snippet take() {
+        while (!out_.text.empty() && out_.text.back() == ' ') {
+            out_.text.pop_back();
+        }
+        return std::move(out_);
+    }
+
+private:
+    std::string_view text_;
+    Snippet out_;
+};
+
+} // namespace
+
+HighlightSpec highlight_spec(const Xapian::Query& query) {
+    HighlightSpec spec;
+    collect(query, spec);
+    // Only unprefixed words and stems occur in the text shown; field and filter terms do not.
+    const auto shown = [](const std::string& t) {
+        return !t.empty() && (t[0] == 'Z' || !(t[0] >= 'A' && t[0] <= 'Z'));
+    };
+    std::erase_if(spec.terms, [&](const std::string& t) { return !shown(t); });
+    const auto unshown_group = [&](const std::vector<TermSet>& g) {
+        return std::any_of(g.begin(), g.end(), [&](const TermSet& s) {
+            return std::none_of(s.begin(), s.end(), shown);
+        });
+    };
+    std::erase_if(spec.phrases, unshown_group);
+    std::erase_if(spec.nears, unshown_group);
+    return spec;
+}
+
+Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Xapian::Stem& stem,
+                     std::size_t length) {
+    const std::vector<Word> words = split_words(text);
+    if (words.empty()) {
+        return {};
+    }
+    const Matcher matcher(words, stem);
+    const std::vector<Span> spans = find_spans(matcher, spec);
+    const std::size_t first_span = best_start(words, spans, length);
+    const std::size_t begin =
+        spans.empty() ? 0 : window_begin(text, words, spans[first_span].first, length);
+    std::size_t last = 0;
+    while (words[last].begin < begin) {
+        ++last;
+    }
+    while (last + 1 < words.size() && words[last + 1].end <= begin + length) {
+        ++last;
+    }
+    const std::size_t end = words[last].end;
+    SnippetWriter writer(text);
+    if (begin > words.front().begin) {
+        writer.append("… ");
+    }
+    std::size_t at = begin;
+    for (const Span& s : spans) {
+        if (words[s.first].begin < begin || words[s.last].end > end) {
+            continue;
+        }
+        writer.copy(at, words[s.first].begin);
+        writer.highlight(words[s.first].begin, words[s.last].end);
+        at = words[s.last].end;
+    }
+    writer.copy(at, end);
+    const bool cut = end < words.back().end;
+    if (cut) {
+        writer.append(" …");
+    } else {
+        writer.copy(end, text.size());
+    }
+    return writer.take();
+}
+
+} // namespace newsq::detail

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstddef>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include <newsq/search.hpp>
+
+namespace newsq::detail {
+
+/// One word position of a phrase or NEAR group: any of these terms matches there.
+using TermSet = std::set<std::string>;
+
+/// What a snippet highlights: the free-text terms of the positive part of a query.
+/// Terms are unprefixed (exact, lower case) or "Z"-prefixed stems, as the indexer writes them.
+struct HighlightSpec {
+    std::vector<std::string> terms;            ///< single terms, highlighted wherever they occur
+    std::vector<std::vector<TermSet>> phrases; ///< highlighted only where they occur in order
+    std::vector<std::vector<TermSet>> nears;   ///< highlighted where all occur close together
+};
+
+/// Collects the highlightable parts of `query` (filters and negated parts are left out).
+HighlightSpec highlight_spec(const Xapian::Query& query);
+
+/// A passage of about `length` bytes of `text` around its best match, matches highlighted:
+/// a phrase as one range, where its words stand together. Without matches, the opening.
+Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Xapian::Stem& stem,
+                     std::size_t length);
+
+} // namespace newsq::detail

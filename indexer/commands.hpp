@@ -1,0 +1,25 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace newsq::indexer {
+
+/// A subcommand: `setup` binds its options to `app` and returns the function that runs it
+/// (returning the exit status) once the command line is parsed.
+struct Command {
+    const char* name;
+    const char* description;
+    std::function<std::function<int()>(CLI::App& app)> setup;
+};
+
+/// `newsindex add PATH…`
+std::function<int()> setup_add(CLI::App& app);
+
+/// Prints a bad record as `path:line: reason` on standard error.
+void print_bad_record(const std::string& path, std::size_t line, const std::string& reason);
+
+} // namespace newsq::indexer
