@@ -1,0 +1,116 @@
+#include <chrono>
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include <newsq/error.hpp>
+
+#include "search/dates.hpp"
+#include "search/query_builder.hpp"
+
+using namespace std::chrono;
+using newsq::detail::QueryBuilder;
+
+namespace {
+
+const sys_days kToday = sys_days{2024y / March / 31};
+
+std::string parsed(std::string_view query) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    QueryBuilder builder(db, kToday);
+    return builder.parse(query).get_description();
+}
+
+std::string syntax_error(std::string_view query) {
+    try {
+        parsed(query);
+    } catch (const newsq::Error& e) {
+        CHECK(e.code() == newsq::ErrorCode::query_syntax);
+        return e.what();
+    }
+    FAIL("no error for: " << query);
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("queries parse to the expected Xapian queries") {
+    struct Case {
+        std::string_view query;
+        std::string_view description;
+    };
+    const Case cases[] = {
+        {"war crimes", "Query((Zwar@1 AND Zcrime@2))"},
+        {"\"war crimes\"", "Query((war@1 PHRASE 2 crimes@2))"},
+        {"war OR peace", "Query((Zwar@1 OR Zpeac@2))"},
+        {"war -peace", "Query((Zwar@1 AND_NOT Zpeac@2))"},
+        {"title:strike", "Query(ZSstrike@1)"},
+        {"headline:\"port strike\"", "Query((Sport@1 PHRASE 2 Sstrike@2))"},
+        {"war NEAR/3 crimes", "Query((war@1 NEAR 4 crimes@2))"},
+        {"\"war crimes\"~5", "Query((war@1 NEAR 6 crimes@2))"},
+        {"title:\"port strike\"~2", "Query((Sport@1 NEAR 3 Sstrike@2))"},
+        {"section:World", "Query(0 * XSECTIONworld)"},
+        {"source:\"Harbor Herald\"", "Query(0 * XSOURCEharbor herald)"},
+        {"strike section:World section:Business",
+         "Query((Zstrike@1 FILTER (XSECTIONworld OR XSECTIONbusiness)))"},
+        {"date:2022-03-01..2022-03-31", "Query(VALUE_RANGE 0 20220301000000 20220331235959)"},
+        {"date:2022-02", "Query(VALUE_RANGE 0 20220201000000 20220228235959)"},
+        {"date:2022..", "Query(VALUE_GE 0 20220101000000)"},
+        {"date:..2022", "Query(VALUE_LE 0 20221231235959)"},
+        {"date:3m..", "Query(VALUE_GE 0 20231231000000)"},
+        {"date:today..", "Query(VALUE_GE 0 20240331000000)"},
+        {"date:yesterday", "Query(VALUE_RANGE 0 20240330000000 20240330235959)"},
+        {"date:2w..", "Query(VALUE_GE 0 20240317000000)"},
+        {"", "Query(<alldocuments>)"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.query);
+        CHECK(parsed(c.query) == c.description);
+    }
+}
+
+TEST_CASE("malformed queries are errors that name the problem and position") {
+    struct Case {
+        std::string_view query;
+        std::string_view message;
+    };
+    const Case cases[] = {
+        {"\"war crimes", "unclosed quote (query position 1)"},
+        {"war \"crimes", "unclosed quote (query position 5)"},
+        {"(war OR peace", "unclosed parenthesis (query position 1)"},
+        {"war)", "unmatched closing parenthesis (query position 4)"},
+        {"war AND", "AND without a right-hand side (query position 5)"},
+        {"AND war", "AND without a left-hand side (query position 1)"},
+        {"war OR OR peace", "OR without a left-hand side (query position 8)"},
+        {"(war NOT)", "NOT without a right-hand side (query position 6)"},
+        {"war NEAR/x crimes",
+         "NEAR takes a distance like NEAR/5, not \"NEAR/x\" (query position 5)"},
+        {"sectoin:World", "unknown field \"sectoin\""},
+        {"strike section:", "field \"section:\" has no value (query position 8)"},
+        {"écrit titel:x", "unknown field \"titel\" (fields: id, title, body, author, section, "
+                          "source, url, host, date) (query position 7)"},
+        {"war date:2022-13-01", "bad date \"2022-13-01\""},
+        {"war date:2022-02-30..", "bad date \"2022-02-30\""},
+        {"war date:..", "bad date \"..\""},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.query);
+        CHECK(syntax_error(c.query).find(c.message) != std::string::npos);
+    }
+}
+
+TEST_CASE("words that only look like operators or fields are plain words") {
+    CHECK(parsed("and war") == "Query((Zand@1 AND Zwar@2))");
+    CHECK(parsed("https://x.example/a") != "");
+    CHECK(parsed("10:30 meeting").find("meet") != std::string::npos);
+}
+
+TEST_CASE("date points for --since and --until") {
+    using newsq::detail::parse_date_point;
+    CHECK(parse_date_point("2022-03", kToday).from == "20220301000000");
+    CHECK(parse_date_point("2022-03", kToday).to == "20220331235959");
+    CHECK(parse_date_point("1y", kToday).from == "20230331000000");
+    CHECK(parse_date_point("1m", sys_days{2024y / May / 31}).from == "20240430000000");
+    CHECK_THROWS_AS(parse_date_point("2022-03-01..", kToday), newsq::Error);
+    CHECK_THROWS_AS(parse_date_point("soon", kToday), newsq::Error);
+}
