@@ -9,14 +9,14 @@ namespace newsq {
 /// One news article, as read from a source file and as stored in the index.
 /// Every field but `id` and `body` may be empty when the input does not give it.
 struct Article {
-    std::string id;        ///< stable unique id (see README: "Article ids")
-    std::string title;     ///< headline
-    std::string section;   ///< newsroom section, e.g. "World"
-    std::string source;    ///< publication, e.g. "Harbor Herald"
-    std::string author;    ///< byline
-    std::string url;       ///< canonical address
-    std::string published; ///< ISO 8601, normalised: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ"
-    std::string body;      ///< paragraphs separated by one blank line ("\n\n")
+    std::string id{};        ///< stable unique id (see README: "Article ids")
+    std::string title{};     ///< headline
+    std::string section{};   ///< newsroom section, e.g. "World"
+    std::string source{};    ///< publication, e.g. "Harbor Herald"
+    std::string author{};    ///< byline
+    std::string url{};       ///< canonical address
+    std::string published{}; ///< ISO 8601, normalised: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ"
+    std::string body{};      ///< paragraphs separated by one blank line ("\n\n")
 
     bool operator==(const Article&) const = default;
 };

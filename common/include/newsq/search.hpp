@@ -27,10 +27,10 @@ struct Filter {
 /// One search. Dates accept what `date:` accepts in queries: 2022-03-01, 2022-03, 2022,
 /// today, yesterday, or a relative 7d / 2w / 3m / 1y (that long before today).
 struct SearchRequest {
-    std::string query;                ///< query string; empty matches everything
-    std::optional<std::string> since; ///< earliest publication date, inclusive
-    std::optional<std::string> until; ///< latest publication date, inclusive
-    std::vector<Filter> filters;      ///< values of one field are OR-ed, different fields AND-ed
+    std::string query;                  ///< query string; empty matches everything
+    std::optional<std::string> since{}; ///< earliest publication date, inclusive
+    std::optional<std::string> until{}; ///< latest publication date, inclusive
+    std::vector<Filter> filters{};      ///< values of one field are OR-ed, different fields AND-ed
     SortOrder sort = SortOrder::relevance;
     std::size_t offset = 0;          ///< hits to skip
     std::size_t limit = 10;          ///< hits to return
