@@ -40,9 +40,11 @@ TEST_CASE("queries parse to the expected Xapian queries") {
         std::string_view description;
     };
     const Case cases[] = {
-        {"war crimes", "Query((Zwar@1 AND Zcrime@2))"},
+        {"war crimes", "Query(((Zwar@1 AND Zcrime@2) AND_MAYBE (war@1 PHRASE 2 crimes@2)))"},
+        {"war AND crimes", "Query((Zwar@1 AND Zcrime@2))"},
         {"\"war crimes\"", "Query((war@1 PHRASE 2 crimes@2))"},
         {"war OR peace", "Query((Zwar@1 OR Zpeac@2))"},
+        {"strike", "Query(Zstrike@1)"},
         {"war -peace", "Query((Zwar@1 AND_NOT Zpeac@2))"},
         {"title:strike", "Query(ZSstrike@1)"},
         {"headline:\"port strike\"", "Query((Sport@1 PHRASE 2 Sstrike@2))"},
@@ -100,7 +102,7 @@ TEST_CASE("malformed queries are errors that name the problem and position") {
 }
 
 TEST_CASE("words that only look like operators or fields are plain words") {
-    CHECK(parsed("and war") == "Query((Zand@1 AND Zwar@2))");
+    CHECK(parsed("and war") == "Query(((Zand@1 AND Zwar@2) AND_MAYBE (and@1 PHRASE 2 war@2)))");
     CHECK(parsed("https://x.example/a") != "");
     CHECK(parsed("10:30 meeting").find("meet") != std::string::npos);
 }

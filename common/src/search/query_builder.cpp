@@ -301,7 +301,27 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
                                Xapian::QueryParser::FLAG_WILDCARD |
                                Xapian::QueryParser::FLAG_PURE_NOT;
-    return parser_.parse_query(text_, flags);
+    Xapian::Query query = parser_.parse_query(text_, flags);
+    if (!is_plain_words(text)) {
+        return query;
+    }
+    // Plain words rank higher where they stand together as a phrase.
+    text_ = '"' + text_ + '"';
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                         parser_.parse_query(text_, Xapian::QueryParser::FLAG_PHRASE));
+}
+
+bool is_plain_words(std::string_view text) {
+    const std::vector<Token> tokens = tokenize(text);
+    return tokens.size() >= 2 && std::all_of(tokens.begin(), tokens.end(), [](const Token& t) {
+               return is_word_char(t.text.front()) &&
+                      std::all_of(t.text.begin(), t.text.end(),
+                                  [](char c) {
+                                      return is_word_char(c) || c == '\'' || c == '-' || c == '.' ||
+                                             c == ',';
+                                  }) &&
+                      !is_operator_word(t.text);
+           });
 }
 
 } // namespace newsq::detail

@@ -17,7 +17,8 @@ class QueryBuilder {
 public:
     QueryBuilder(const Xapian::Database& db, std::chrono::sys_days today);
 
-    /// Parses `text`; an empty query matches everything. Throws Error (query_syntax) naming
+    /// Parses `text`; an empty query matches everything. Plain words (see is_plain_words) also
+    /// get a phrase boost, so articles where they stand together rank first. Throws Error (query_syntax) naming
     /// the problem and its 1-based character position.
     Xapian::Query parse(std::string_view text);
 
@@ -32,6 +33,9 @@ private:
 /// parentheses, operators missing an operand, unknown fields, empty field values).
 /// Throws Error (query_syntax) with the 1-based character position.
 void validate_query(std::string_view text);
+
+/// Whether `text` is two or more words with no operators, fields, quotes or parentheses.
+bool is_plain_words(std::string_view text);
 
 /// Rewrites each `"a b c"~N` into `(a NEAR/N b NEAR/N c)`, keeping a field prefix on every word.
 std::string rewrite_proximity(std::string_view text);
