@@ -17,6 +17,9 @@ namespace newsq {
 /// Whether `Index::add` created a document or replaced one with the same id.
 enum class Upsert { added, replaced };
 
+struct IngestOptions;
+struct IngestReport;
+
 /// A writable index: one writer at a time (Xapian's lock). Not thread-safe: use one thread.
 /// Changes become visible to readers at `commit()`; call it, do not rely on destruction.
 class Index {
@@ -40,6 +43,8 @@ public:
     std::size_t size() const;
 
 private:
+    friend IngestReport ingest(Index&, std::span<const std::string>, const IngestOptions&,
+                               const std::function<void(const BadRecord&)>&);
     struct Impl;
     explicit Index(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
@@ -61,7 +66,8 @@ struct IngestReport {
 };
 
 /// Reads every article under `paths` into `index`, committing every `batch_size` articles
-/// and at the end. `on_bad`, when set, sees each bad record as it is found.
+/// and at the end. Reading and term generation run on a second thread while this one writes.
+/// `on_bad`, when set, sees each bad record (on the calling thread) in input order.
 /// Throws Error only when the index itself fails; bad input lands in the report.
 IngestReport ingest(Index& index, std::span<const std::string> paths,
                     const IngestOptions& options = {},

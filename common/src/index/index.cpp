@@ -6,17 +6,19 @@
 #include <newsq/index.hpp>
 #include <newsq/schema.hpp>
 
-#include "index/document_builder.hpp"
+#include "index/index_impl.hpp"
 #include "index/schema_check.hpp"
 #include "xapian_guard.hpp"
 
 namespace newsq {
 
-struct Index::Impl {
-    std::filesystem::path dir;
-    Xapian::WritableDatabase db;
-    detail::DocumentBuilder builder;
-};
+Upsert Index::Impl::upsert(const std::string& id_term, const Xapian::Document& doc) {
+    return detail::guarded(dir, "write to", [&] {
+        const bool existed = db.term_exists(id_term);
+        db.replace_document(id_term, doc);
+        return existed ? Upsert::replaced : Upsert::added;
+    });
+}
 
 Index::Index(std::unique_ptr<Impl> impl)
     : impl_(std::move(impl)) {}
@@ -45,12 +47,7 @@ Upsert Index::add(const Article& article) {
     if (article.id.empty()) {
         throw Error(ErrorCode::invalid_argument, "cannot add an article without an id");
     }
-    return detail::guarded(impl_->dir, "write to", [&] {
-        const std::string id_term = boolean_term(field("id"), article.id);
-        const bool existed = impl_->db.term_exists(id_term);
-        impl_->db.replace_document(id_term, impl_->builder.build(article));
-        return existed ? Upsert::replaced : Upsert::added;
-    });
+    return impl_->upsert(boolean_term(field("id"), article.id), impl_->builder.build(article));
 }
 
 void Index::commit() {
