@@ -27,6 +27,11 @@ Article article(std::string id, std::string title, std::string body, std::string
             .body = std::move(body)};
 }
 
+std::string numbered(std::string prefix, int n) {
+    prefix += std::to_string(n);
+    return prefix;
+}
+
 std::vector<std::string> ids(Searcher& s, newsq::SearchRequest r) {
     std::vector<std::string> out;
     for (const auto& hit : s.search(r).hits) {
@@ -102,7 +107,7 @@ TEST_CASE("for_each_hit pages through every match") {
     {
         Index index = Index::open(dir.path());
         for (int i = 0; i < 2500; ++i) {
-            index.add(article("n" + std::to_string(i), "Item", "Common word."));
+            index.add(article(numbered("n", i), "Item", "Common word."));
         }
         index.commit();
     }
@@ -158,7 +163,7 @@ TEST_CASE("a reader survives a writer committing under it") {
     Searcher searcher(dir.path());
     for (int round = 1; round <= 5; ++round) {
         for (int i = 0; i < 200; ++i) {
-            index.add(article("r" + std::to_string(round) + "-" + std::to_string(i), "Grain",
+            index.add(article(numbered(numbered("r", round) + "-", i), "Grain",
                               "Grain talks continue."));
         }
         index.commit();
