@@ -1,6 +1,7 @@
 #include "search/snippet.hpp"
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace newsq::detail {
 
@@ -58,32 +59,67 @@ bool is_apostrophe(unsigned ch) {
     return ch == '\'' || ch == 0x2019;
 }
 
+struct Char {
+    unsigned code;
+    std::size_t length;
+};
+
+// The character at byte `i`; ASCII, most of any English text, without going through Xapian.
+Char char_at(std::string_view text, std::size_t i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+        return {byte, 1};
+    }
+    const Xapian::Utf8Iterator it(text.data() + i, text.size() - i);
+    const unsigned code = *it;
+    Xapian::Utf8Iterator next = it;
+    ++next;
+    return {code, static_cast<std::size_t>(next.raw() - it.raw())};
+}
+
+bool is_word_char(unsigned code) {
+    if (code < 0x80) {
+        return (code >= 'a' && code <= 'z') || (code >= 'A' && code <= 'Z') ||
+               (code >= '0' && code <= '9') || code == '_';
+    }
+    return Xapian::Unicode::is_wordchar(code);
+}
+
+void append_lower(std::string& out, unsigned code) {
+    if (code < 0x80) {
+        out += static_cast<char>(code >= 'A' && code <= 'Z' ? code + ('a' - 'A') : code);
+    } else {
+        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(code));
+    }
+}
+
 // Words as the TermGenerator sees them: runs of word characters, joined across an apostrophe.
 std::vector<Word> split_words(std::string_view text) {
     std::vector<Word> words;
-    const auto base = reinterpret_cast<const char*>(text.data());
-    Xapian::Utf8Iterator it(text.data(), text.size());
-    const Xapian::Utf8Iterator end;
-    while (it != end) {
-        if (!Xapian::Unicode::is_wordchar(*it)) {
-            ++it;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        Char c = char_at(text, i);
+        if (!is_word_char(c.code)) {
+            i += c.length;
             continue;
         }
-        Word w{static_cast<std::size_t>(it.raw() - base), 0, {}};
-        while (it != end) {
-            if (Xapian::Unicode::is_wordchar(*it)) {
-                Xapian::Unicode::append_utf8(w.lower, Xapian::Unicode::tolower(*it));
-                ++it;
+        Word w{i, 0, {}};
+        while (i < text.size()) {
+            c = char_at(text, i);
+            if (is_word_char(c.code)) {
+                append_lower(w.lower, c.code);
+                i += c.length;
                 continue;
             }
-            Xapian::Utf8Iterator next = it;
-            if (!is_apostrophe(*it) || ++next == end || !Xapian::Unicode::is_wordchar(*next)) {
+            const std::size_t after = i + c.length;
+            if (!is_apostrophe(c.code) || after >= text.size() ||
+                !is_word_char(char_at(text, after).code)) {
                 break;
             }
             w.lower += '\'';
-            it = next;
+            i = after;
         }
-        w.end = static_cast<std::size_t>(it.raw() - base);
+        w.end = i;
         words.push_back(std::move(w));
     }
     return words;
@@ -96,14 +132,44 @@ struct Span {
     std::size_t part;
 };
 
+// First bytes of the stems in `spec`: the English stemmer keeps a word's first letter, so a
+// word starting otherwise cannot match any stem and need not be stemmed.
+std::string stem_initials(const HighlightSpec& spec) {
+    std::string initials;
+    const auto add = [&](const std::string& term) {
+        if (term.size() > 1 && term[0] == 'Z' && initials.find(term[1]) == std::string::npos) {
+            initials += term[1];
+        }
+    };
+    std::for_each(spec.terms.begin(), spec.terms.end(), add);
+    for (const auto* groups : {&spec.phrases, &spec.nears}) {
+        for (const auto& group : *groups) {
+            for (const TermSet& position : group) {
+                std::for_each(position.begin(), position.end(), add);
+            }
+        }
+    }
+    return initials;
+}
+
 class Matcher {
 public:
-    Matcher(const std::vector<Word>& words, const Xapian::Stem& stem)
+    Matcher(const std::vector<Word>& words, const HighlightSpec& spec, const Xapian::Stem& stem)
         : words_(words)
         , stemmed_(words.size()) {
+        const std::string initials = stem_initials(spec);
+        std::unordered_map<std::string_view, std::string> cache;
         for (std::size_t i = 0; i < words.size(); ++i) {
-            stemmed_[i] = 'Z';
-            stemmed_[i] += stem(words[i].lower);
+            const std::string& lower = words[i].lower;
+            if (initials.find(lower.front()) == std::string::npos) {
+                continue;
+            }
+            auto [it, fresh] = cache.try_emplace(lower);
+            if (fresh) {
+                it->second = 'Z';
+                it->second += stem(lower);
+            }
+            stemmed_[i] = it->second;
         }
     }
 
@@ -304,7 +370,7 @@ Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Xap
     if (words.empty()) {
         return {};
     }
-    const Matcher matcher(words, stem);
+    const Matcher matcher(words, spec, stem);
     const std::vector<Span> spans = find_spans(matcher, spec);
     const std::size_t first_span = best_start(words, spans, length);
     const std::size_t begin =
