@@ -296,7 +296,10 @@ std::size_t window_begin(std::string_view text, const std::vector<Word>& words, 
                          std::size_t length) {
     const std::size_t at = words[w].begin;
     const std::size_t reach = length / 3;
-    for (std::size_t i = at; i > 0 && at - i < reach; --i) {
+    for (std::size_t i = at; at - i < reach; --i) {
+        if (i == 0) {
+            return 0;
+        }
         const char c = text[i - 1];
         if (c == '\n' || ((c == ' ') && i >= 2 &&
                           (text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!'))) {
