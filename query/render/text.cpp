@@ -10,20 +10,41 @@ constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kReset = "\x1b[0m";
 constexpr std::string_view kDim = "\x1b[2m";
 
+// `text` with control characters (C0, DEL, C1) replaced by spaces, so article data cannot
+// move the cursor, clear the screen or ring the bell.
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const bool c1 = c == 0xC2 && i + 1 < text.size() &&
+                        static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                        static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+        if (c < 0x20 || c == 0x7F || c1) {
+            out += ' ';
+            i += c1 ? 1 : 0;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
 std::string highlighted(const Snippet& s, bool color) {
     if (!color) {
-        return s.text;
+        return printable(s.text);
     }
+    const std::string_view text = s.text;
     std::string out;
     std::size_t at = 0;
     for (const auto& [begin, end] : s.highlights) {
-        out.append(s.text, at, begin - at);
+        out += printable(text.substr(at, begin - at));
         out += kBold;
-        out.append(s.text, begin, end - begin);
+        out += printable(text.substr(begin, end - begin));
         out += kReset;
         at = end;
     }
-    out.append(s.text, at);
+    out += printable(text.substr(at));
     return out;
 }
 
@@ -37,7 +58,7 @@ std::string meta_line(const Hit& h) {
     }
     line += line.empty() ? "" : " · ";
     line += h.id;
-    return line;
+    return printable(line);
 }
 
 std::string total_line(const SearchResults& r, std::size_t shown, std::size_t offset) {
@@ -55,7 +76,7 @@ std::string total_line(const SearchResults& r, std::size_t shown, std::size_t of
 void print_text(std::FILE* out, const SearchRequest& request, const SearchResults& results,
                 bool color) {
     for (const Hit& h : results.hits) {
-        const std::string title = h.title.empty() ? "(no headline)" : h.title;
+        const std::string title = h.title.empty() ? "(no headline)" : printable(h.title);
         if (color) {
             fmt::print(out, "{:>3}. {}{}{}\n", h.rank, kBold, title, kReset);
             fmt::print(out, "     {}{}{}\n", kDim, meta_line(h), kReset);
