@@ -166,8 +166,8 @@ Xapian::Query DateField::operator()(const std::string& expr) {
     try {
         return date_filter(parse_date_expression(expr, today_));
     } catch (const Error& e) {
-        const auto at = query_.find(expr);
-        syntax_error(query_, at == std::string::npos ? 0 : at, e.what());
+        const auto colon = query_.find(':' + expr);
+        syntax_error(query_, colon == std::string::npos ? 0 : colon + 1, e.what());
     }
 }
 
@@ -276,7 +276,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::chrono::sys_days tod
         if (f.kind == FieldKind::boolean) {
             processors_.push_back(std::make_unique<BooleanField>(f));
         } else if (f.kind == FieldKind::date) {
-            processors_.push_back(std::make_unique<DateField>(today, text_));
+            processors_.push_back(std::make_unique<DateField>(today, typed_));
         }
         const std::string group(f.name);
         for (std::string_view name : {f.name, f.alias}) {
@@ -297,6 +297,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
         return Xapian::Query(std::string());
     }
     validate_query(text);
+    typed_ = text;
     text_ = rewrite_proximity(text);
     constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
                                Xapian::QueryParser::FLAG_WILDCARD |

@@ -23,7 +23,8 @@ public:
     Xapian::Query parse(std::string_view text);
 
 private:
-    std::string text_; // the query being parsed, for error positions
+    std::string typed_; // the query as typed, for error positions
+    std::string text_;  // the query being parsed (rewritten)
     // Declared before the parser, which holds plain pointers to them.
     std::vector<std::unique_ptr<Xapian::FieldProcessor>> processors_;
     Xapian::QueryParser parser_;
