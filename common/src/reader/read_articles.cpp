@@ -43,6 +43,12 @@ bool is_article_file(const fs::path& p) {
            ends_with(p, ".jsonl.gz");
 }
 
+// zlib's messages start with the file's path, which the report names already.
+std::string without_path(std::string_view message) {
+    const auto colon = message.rfind(": ");
+    return std::string(colon == std::string_view::npos ? message : message.substr(colon + 2));
+}
+
 // Reads lines from a plain or gzip-compressed file; `error()` says why reading stopped early.
 class LineReader {
 public:
@@ -70,11 +76,12 @@ public:
         }
         int code = 0;
         const char* message = gzerror(file_.get(), &code);
-        if (code != Z_OK && code != Z_BUF_ERROR) {
-            error_ = code == Z_ERRNO ? std::strerror(errno) : message;
-            return false;
+        if (code == Z_BUF_ERROR) {
+            error_ = "truncated gzip file (unexpected end of data)";
+        } else if (code != Z_OK) {
+            error_ = code == Z_ERRNO ? std::strerror(errno) : without_path(message);
         }
-        return !line.empty();
+        return error_.empty() && !line.empty();
     }
 
     const std::string& error() const { return error_; }
