@@ -67,11 +67,12 @@ constexpr const Field* find_field(std::string_view name) {
 
 /// The row named `name`; for names the library itself uses, checked at compile time.
 consteval const Field& field(std::string_view name) {
-    const Field* f = find_field(name);
-    if (f == nullptr) {
-        throw "no such field in newsq::kFields";
+    for (const Field& f : kFields) {
+        if (f.name == name) {
+            return f;
+        }
     }
-    return *f;
+    throw "no such field in newsq::kFields";
 }
 
 namespace detail {
