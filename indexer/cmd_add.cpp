@@ -27,10 +27,10 @@ struct AddOptions {
 void print_summary(const IngestReport& r, const std::filesystem::path& dir) {
     const double seconds = std::max(r.seconds, 1e-9);
     const std::size_t indexed = r.added + r.replaced;
-    fmt::print("indexed {} articles into {} ({} added, {} replaced, {} skipped) in {:.2f} s: "
+    fmt::print("indexed {} article{} into {} ({} added, {} replaced, {} skipped) in {:.2f} s: "
                "{:.0f} docs/s, {:.2f} MB/s\n",
-               indexed, dir, r.added, r.replaced, r.skipped.size(), r.seconds, indexed / seconds,
-               static_cast<double>(r.bytes) / 1e6 / seconds);
+               indexed, indexed == 1 ? "" : "s", dir, r.added, r.replaced, r.skipped.size(),
+               r.seconds, indexed / seconds, static_cast<double>(r.bytes) / 1e6 / seconds);
 }
 
 int run_add(const AddOptions& o) {

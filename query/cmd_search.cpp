@@ -145,6 +145,7 @@ const CLI::Validator kLimit(
 
 std::function<int()> setup_search(CLI::App& app) {
     auto o = std::make_shared<SearchOptions>();
+    app.allow_extras();
     app.add_option("query", o->words,
                    "query: words, \"exact phrases\", AND OR NOT, field:value, date:A..B")
         ->type_name("QUERY");
@@ -172,7 +173,18 @@ std::function<int()> setup_search(CLI::App& app) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     app.add_flag("--explain", o->explain, "print the parsed query instead of searching");
-    return [o] { return run_search(*o); };
+    // Words such as `-war` (exclude "war") reach CLI11 as unknown options: they belong to the
+    // query, in the order given. Anything starting with "--" is a mistyped option.
+    return [o, &app] {
+        for (const std::string& extra : app.remaining()) {
+            if (extra.starts_with("--")) {
+                fmt::print(stderr, "newsq: error: unknown option {}\n", extra);
+                return static_cast<int>(cli::kUsage);
+            }
+            o->words.push_back(extra);
+        }
+        return run_search(*o);
+    };
 }
 
 } // namespace newsq::query
