@@ -1,0 +1,731 @@
+// End-to-end cases: run the built newsindex and newsq on the files in tests/fixtures and check the
+// exit status, standard output and standard error. Searches use the index that the CTest fixture
+// e2e.build_index builds from tests/fixtures/articles; cases that write build their own index.
+// Expected values are written from the fixture texts (see tests/fixtures/README.md).
+
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <nlohmann/json.hpp>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+const std::string kNewsindex = NEWSQ_NEWSINDEX;
+const std::string kNewsq = NEWSQ_NEWSQ;
+const std::string kIndex = NEWSQ_E2E_INDEX;
+const std::string kArticles = NEWSQ_FIXTURES "/articles";
+const std::string kBad = NEWSQ_FIXTURES "/bad";
+const std::string kTruncated = NEWSQ_FIXTURES "/truncated";
+
+// Ids of the articles in tests/fixtures/articles.
+const std::string kTribunal = "hh-2022-0317-tribunal";    // "war crimes"; World
+const std::string kCommittee = "cw-2023-0112-committee";  // "war crimes"; Politics
+const std::string kAwkward = "hh-2022-0305-awkward";      // "war crimes"; World; awkward text
+const std::string kExplainer = "hh-explainer-war-crimes"; // "war crimes"; World; undated
+const std::string kGrain = "vl-2021-0602-grain";          // "crimes" … "war"; Business
+const std::string kHearing = "cw-2022-0328-hearing";      // "crimes" … "war"; Politics
+const std::string kSpun = "spun-tribunal.txt";            // "struggle crimes"; no header
+const std::string kHarvest = "https://valleyledger.example/culture/2022/09/10/harvest-festival";
+const std::string kPort = "vl-2022-0311-port";
+const std::string kRegatta = "mt-2023-0704-regatta";
+const std::string kTelescope = "mt-2021-1120-telescope";
+
+// The awkward article's title, spelt with C++ escapes where wire.jsonl uses JSON ones.
+const std::string kAwkwardTitle = "Witness says \"they knew\" \u2014 C:\\Archive\\2022\\ \t "
+                                  "\U0001F54A\uFE0F \u05E2\u05D3\u05D5\u05EA \x01\x1F\x1B[2J "
+                                  "</script><script>alert(1)</script>";
+
+// Environment changes for a child: a value sets the variable, nullopt removes it.
+using Env = std::vector<std::pair<std::string, std::optional<std::string>>>;
+
+struct Result {
+    int status = -1; // exit status, or 128 + signal
+    std::string out;
+    std::string err;
+};
+
+// A file descriptor, closed when dropped.
+class Fd {
+public:
+    explicit Fd(int fd = -1)
+        : fd_(fd) {}
+    Fd(Fd&& other) noexcept
+        : fd_(std::exchange(other.fd_, -1)) {}
+    Fd& operator=(Fd&& other) noexcept {
+        reset();
+        fd_ = std::exchange(other.fd_, -1);
+        return *this;
+    }
+    ~Fd() { reset(); }
+
+    int get() const { return fd_; }
+    void reset() {
+        if (fd_ >= 0) {
+            ::close(fd_);
+        }
+        fd_ = -1;
+    }
+
+private:
+    int fd_;
+};
+
+struct Pipe {
+    Fd read;
+    Fd write;
+};
+
+Pipe make_pipe() {
+    std::array<int, 2> fds{};
+    REQUIRE(::pipe2(fds.data(), O_CLOEXEC) == 0);
+    return {Fd(fds[0]), Fd(fds[1])};
+}
+
+std::vector<std::string> environment(const Env& changes) {
+    std::vector<std::string> vars;
+    for (char** var = environ; *var != nullptr; ++var) {
+        const std::string_view text(*var);
+        const std::string_view name = text.substr(0, text.find('='));
+        if (std::none_of(changes.begin(), changes.end(),
+                         [&](const auto& change) { return change.first == name; })) {
+            vars.emplace_back(text);
+        }
+    }
+    for (const auto& [name, value] : changes) {
+        if (value) {
+            vars.push_back(name + "=" + *value);
+        }
+    }
+    return vars;
+}
+
+std::vector<char*> pointers(std::vector<std::string>& strings) {
+    std::vector<char*> out;
+    for (std::string& s : strings) {
+        out.push_back(s.data());
+    }
+    out.push_back(nullptr);
+    return out;
+}
+
+// Runs `program` with `args`, writing `input` to its standard input, and collects its output.
+Result run(const std::string& program, std::vector<std::string> args, std::string_view input = {},
+           const Env& env = {}) {
+    std::signal(SIGPIPE, SIG_IGN); // a child that stops reading must not kill the test
+    Pipe in = make_pipe();
+    Pipe out = make_pipe();
+    Pipe err = make_pipe();
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in.read.get(), STDIN_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, out.write.get(), STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, err.write.get(), STDERR_FILENO);
+    args.insert(args.begin(), program);
+    std::vector<std::string> vars = environment(env);
+    pid_t pid = -1;
+    const int spawned = posix_spawn(&pid, program.c_str(), &actions, nullptr, pointers(args).data(),
+                                    pointers(vars).data());
+    posix_spawn_file_actions_destroy(&actions);
+    REQUIRE_MESSAGE(spawned == 0, "cannot run ", program);
+    in.read.reset();
+    out.write.reset();
+    err.write.reset();
+    ::fcntl(in.write.get(), F_SETFL, O_NONBLOCK);
+
+    Result result;
+    const std::array<std::pair<Fd*, std::string*>, 2> outputs = {
+        {{&out.read, &result.out}, {&err.read, &result.err}}};
+    while (out.read.get() >= 0 || err.read.get() >= 0) {
+        if (input.empty()) {
+            in.write.reset();
+        }
+        std::array<pollfd, 3> fds = {{{in.write.get(), POLLOUT, 0},
+                                      {out.read.get(), POLLIN, 0},
+                                      {err.read.get(), POLLIN, 0}}};
+        if (::poll(fds.data(), fds.size(), -1) < 0) {
+            REQUIRE(errno == EINTR);
+            continue;
+        }
+        if (fds[0].revents != 0) {
+            const ssize_t n = ::write(in.write.get(), input.data(), input.size());
+            if (n >= 0) {
+                input.remove_prefix(static_cast<std::size_t>(n));
+            } else if (errno != EAGAIN) {
+                input = {}; // the child closed its standard input
+            }
+        }
+        for (std::size_t k = 0; k < outputs.size(); ++k) {
+            if (fds[k + 1].revents == 0) {
+                continue;
+            }
+            std::array<char, 4096> buffer{};
+            const ssize_t n = ::read(outputs[k].first->get(), buffer.data(), buffer.size());
+            if (n > 0) {
+                outputs[k].second->append(buffer.data(), static_cast<std::size_t>(n));
+            } else {
+                outputs[k].first->reset();
+            }
+        }
+    }
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result;
+}
+
+Result newsindex(std::vector<std::string> args, std::string_view input = {}, const Env& env = {}) {
+    return run(kNewsindex, std::move(args), input, env);
+}
+
+Result newsq(std::vector<std::string> args, const Env& env = {}) {
+    return run(kNewsq, std::move(args), {}, env);
+}
+
+// newsq on the shared fixture index.
+Result search(std::vector<std::string> args) {
+    REQUIRE_MESSAGE(fs::exists(kIndex), "no index at ", kIndex,
+                    ": run through ctest, whose e2e.build_index fixture builds it");
+    args.insert(args.end(), {"--index", kIndex});
+    return newsq(std::move(args));
+}
+
+// A fresh directory, removed with its contents at the end of the case.
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "newsq-e2e-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        path_ = pattern;
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    ~TempDir() {
+        std::error_code ignored;
+        fs::remove_all(path_, ignored);
+    }
+
+    std::string operator/(std::string_view name) const { return (path_ / name).string(); }
+
+private:
+    fs::path path_;
+};
+
+bool contains(std::string_view text, std::string_view part) {
+    return text.find(part) != std::string_view::npos;
+}
+
+std::vector<std::string> lines_of(std::string_view text) {
+    std::vector<std::string> lines;
+    while (!text.empty()) {
+        const auto end = text.find('\n');
+        lines.emplace_back(text.substr(0, end));
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    }
+    return lines;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) {
+        out += out.empty() ? "" : " ";
+        out += w;
+    }
+    return out;
+}
+
+// Ids in a canonical order, for comparing result sets.
+std::string id_set(std::vector<std::string> ids) {
+    std::sort(ids.begin(), ids.end());
+    return joined(ids);
+}
+
+// The ids of every match of a search on the shared index, as an id_set.
+std::string ids_found(std::vector<std::string> args) {
+    args.insert(args.end(), {"--format", "ids", "--limit", "all"});
+    const Result r = search(std::move(args));
+    CHECK(r.err.empty());
+    return id_set(lines_of(r.out));
+}
+
+std::vector<std::string> hit_ids(const Json& doc) {
+    std::vector<std::string> ids;
+    for (const Json& hit : doc.at("hits")) {
+        ids.push_back(hit.at("id").get<std::string>());
+    }
+    return ids;
+}
+
+// The only hit of a --json search.
+Json only_hit(const Result& r) {
+    REQUIRE(r.status == 0);
+    const Json doc = Json::parse(r.out);
+    REQUIRE(doc.at("hits").size() == 1);
+    return doc["hits"][0];
+}
+
+// Code points [begin, end) of UTF-8 `text`, ASCII letters lower-cased.
+std::string folded_slice(std::string_view text, std::size_t begin, std::size_t end) {
+    std::string out;
+    std::size_t point = 0; // 1 + index of the code point the current byte belongs to
+    for (const char c : text) {
+        point += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        if (point > begin && point <= end) {
+            out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a quoted phrase matches only articles with the exact phrase") {
+    CHECK(ids_found({"\"war crimes\""}) == id_set({kTribunal, kCommittee, kAwkward, kExplainer}));
+    CHECK(ids_found({"\"struggle crimes\""}) == kSpun);
+}
+
+TEST_CASE("unquoted words match wherever they are") {
+    CHECK(ids_found({"war", "crimes"}) ==
+          id_set({kTribunal, kCommittee, kAwkward, kExplainer, kGrain, kHearing}));
+}
+
+TEST_CASE("query operators and fields") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"title:market", kHarvest},
+        {"headline:market", kHarvest},
+        {"market", id_set({kHarvest, kPort})},
+        {"title:\"war crime\"", kExplainer},
+        {"author:okafor", id_set({kCommittee, kHearing})},
+        {"host:metrotimes.example", id_set({kRegatta, kTelescope})},
+        {"id:" + kHarvest, kHarvest},
+        {"crimes -war", kSpun},
+        {"crimes NOT war", kSpun},
+        {"war XOR crimes", kSpun},
+        {"tribunal OR regatta", id_set({kTribunal, kRegatta})},
+        {"(tribunal OR regatta) date:2023", kRegatta},
+        {"regat*", kRegatta},
+    };
+    for (const auto& [query, expected] : cases) {
+        INFO(query);
+        CHECK(ids_found({query}) == expected);
+    }
+}
+
+TEST_CASE("section and source filters, in the query and as options") {
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+        {{"section:world"}, id_set({kTribunal, kAwkward, kExplainer})},
+        {{"section:POLITICS"}, id_set({kCommittee, kHearing})},
+        {{"section:world", "section:sport"}, id_set({kTribunal, kAwkward, kExplainer, kRegatta})},
+        {{"--section", "Business"}, id_set({kGrain, kPort})},
+        {{"--section", "world", "--section", "Sport"},
+         id_set({kTribunal, kAwkward, kExplainer, kRegatta})},
+        {{"source:\"Harbor Herald\""}, id_set({kTribunal, kAwkward, kExplainer})},
+        {{"--source", "valley ledger"}, id_set({kGrain, kHarvest, kPort})},
+        {{"\"war crimes\" section:world"}, id_set({kTribunal, kAwkward, kExplainer})},
+        {{"war", "crimes", "--section", "Politics"}, id_set({kCommittee, kHearing})},
+        {{"--section", "Politics", "--source", "Harbor Herald"}, ""},
+    };
+    for (const auto& [args, expected] : cases) {
+        INFO(joined(args));
+        CHECK(ids_found(args) == expected);
+    }
+}
+
+TEST_CASE("date ranges, in the query and as options") {
+    const std::string dated = id_set(
+        {kGrain, kTelescope, kAwkward, kPort, kTribunal, kHearing, kHarvest, kCommittee, kRegatta});
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+        {{"date:2022-03"}, id_set({kAwkward, kPort, kTribunal, kHearing})},
+        {{"date:2022-03-01..2022-03-15"}, id_set({kAwkward, kPort})},
+        {{"date:2022"}, id_set({kAwkward, kPort, kTribunal, kHearing, kHarvest})},
+        {{"published:2023"}, id_set({kCommittee, kRegatta})},
+        {{"date:..2021-12-31"}, id_set({kGrain, kTelescope})},
+        {{"date:2023-01-01.."}, id_set({kCommittee, kRegatta})},
+        {{"date:100y.."}, dated},
+        {{"date:3m.."}, ""},
+        {{"date:today.."}, ""},
+        {{"war", "crimes", "date:2022"}, id_set({kTribunal, kAwkward, kHearing})},
+        {{"--since", "2022-03-10", "--until", "2022-03-20"}, id_set({kPort, kTribunal})},
+        {{"--since", "2023"}, id_set({kCommittee, kRegatta})},
+        {{"--until", "2021"}, id_set({kGrain, kTelescope})},
+        {{"--since", "100y"}, dated},
+        {{"--since", "7d"}, ""},
+    };
+    for (const auto& [args, expected] : cases) {
+        INFO(joined(args));
+        CHECK(ids_found(args) == expected);
+    }
+}
+
+TEST_CASE("--sort date lists the newest first and undated articles last") {
+    const Result r = search({"\"war crimes\"", "--sort", "date", "--format", "ids"});
+    CHECK(r.status == 0);
+    CHECK(joined(lines_of(r.out)) == joined({kCommittee, kTribunal, kAwkward, kExplainer}));
+}
+
+TEST_CASE("--limit and --offset page through the results") {
+    const auto page = [](std::string format) {
+        return search({"date:100y..", "--sort", "date", "--limit", "3", "--offset", "2", "--format",
+                       std::move(format)});
+    };
+    const Json doc = Json::parse(page("json").out);
+    CHECK(doc["offset"] == 2);
+    CHECK(joined(hit_ids(doc)) == joined({kHarvest, kHearing, kTribunal}));
+    REQUIRE(doc["hits"].size() == 3);
+    CHECK(doc["hits"][0]["rank"] == 3);
+    CHECK(doc["hits"][2]["rank"] == 5);
+    CHECK(joined(lines_of(page("ids").out)) == joined({kHarvest, kHearing, kTribunal}));
+}
+
+TEST_CASE("--limit all returns every match and the default is 10") {
+    // An empty query matches all 11 fixture articles.
+    CHECK(lines_of(search({"--limit", "all", "--format", "ids"}).out).size() == 11);
+    CHECK(Json::parse(search({"--limit", "all", "--json"}).out)["hits"].size() == 11);
+    CHECK(Json::parse(search({"--json"}).out)["hits"].size() == 10);
+}
+
+TEST_CASE("--format jsonl prints one JSON object per hit") {
+    const Result r = search({"\"war crimes\"", "--format", "jsonl"});
+    CHECK(r.status == 0);
+    std::vector<std::string> ids;
+    for (const std::string& line : lines_of(r.out)) {
+        const Json hit = Json::parse(line);
+        CHECK(hit["snippet"].is_string());
+        ids.push_back(hit["id"].get<std::string>());
+    }
+    CHECK(id_set(ids) == id_set({kTribunal, kCommittee, kAwkward, kExplainer}));
+}
+
+TEST_CASE("--format csv quotes a headline with a comma and double quotes") {
+    const Result r = search({"id:" + kPort, "--format", "csv"});
+    CHECK(r.status == 0);
+    CHECK(r.out.starts_with("rank,id,published,section,source,title,url,score\r\n"
+                            "1,vl-2022-0311-port,2022-03-11,Business,Valley Ledger,"
+                            "\"Port strike ends, \"\"for now,\"\" union says\","
+                            "https://valleyledger.example/business/2022/03/11/port-strike,"));
+    CHECK(r.out.ends_with("\r\n"));
+    CHECK(lines_of(r.out).size() == 2);
+}
+
+TEST_CASE("text output shows the headline, date, section, source, id and a snippet") {
+    const std::vector<std::string> lines = lines_of(search({"id:" + kCommittee}).out);
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[0] == "  1. Committee backs funding for evidence archive");
+    CHECK(lines[1] == "     2023-01-12 · Politics · Capitol Wire · cw-2023-0112-committee");
+    CHECK(lines[2].starts_with("     A parliamentary committee voted eleven to four"));
+    CHECK(lines[3].empty());
+    CHECK(lines[4] == "1 result (showing 1–1)");
+}
+
+TEST_CASE("--json gives the versioned document") {
+    const Result r = search({"\"war crimes\"", "--json"});
+    CHECK(r.status == 0);
+    const Json doc = Json::parse(r.out);
+    CHECK(doc["format_version"] == 1);
+    CHECK(doc["query"] == "\"war crimes\"");
+    CHECK(doc["parsed"].is_string());
+    CHECK(doc["total_estimate"] == 4);
+    CHECK(doc["total_exact"] == true);
+    CHECK(doc["offset"] == 0);
+    REQUIRE(doc["hits"].size() == 4);
+    for (std::size_t i = 0; i < 4; ++i) {
+        const Json& hit = doc["hits"][i];
+        CHECK(hit["rank"] == i + 1);
+        for (const char* key : {"id", "title", "url", "section", "source", "author", "published",
+                                "score", "snippet", "highlights"}) {
+            CHECK_MESSAGE(hit.contains(key), "hit ", i, " has no ", key);
+        }
+    }
+}
+
+TEST_CASE("--json carries the article's metadata, the date normalised to UTC") {
+    const Json hit = only_hit(search({"id:" + kHearing, "--json"}));
+    CHECK(hit["title"] == "Hearing on veterans' pensions runs late");
+    CHECK(hit["url"] == "https://capitolwire.example/politics/2022/03/28/pensions-hearing");
+    CHECK(hit["section"] == "Politics");
+    CHECK(hit["source"] == "Capitol Wire");
+    CHECK(hit["author"] == "Dana Okafor");
+    CHECK(hit["published"] == "2022-03-28T18:00:00Z");
+}
+
+TEST_CASE("--json round-trips a title full of quotes, escapes, emoji and right-to-left text") {
+    const Json hit = only_hit(search({"id:" + kAwkward, "--json"}));
+    CHECK(hit["title"].get<std::string>() == kAwkwardTitle);
+    CHECK(hit["author"] == "Noa Ben-Ami");
+}
+
+TEST_CASE("highlights of a phrase query cover the phrase and nothing else") {
+    const Json doc = Json::parse(search({"\"war crimes\"", "--json"}).out);
+    REQUIRE(doc["hits"].size() == 4);
+    for (const Json& hit : doc["hits"]) {
+        const std::string snippet = hit["snippet"];
+        INFO(snippet);
+        CHECK(!hit["highlights"].empty());
+        for (const Json& range : hit["highlights"]) {
+            CHECK(folded_slice(snippet, range[0], range[1]) == "war crimes");
+        }
+        if (hit["id"] == kTribunal) {
+            CHECK(contains(snippet, "fled the war told")); // a lone "war", not highlighted
+        }
+    }
+}
+
+TEST_CASE("a match in the first sentence gives a snippet from the start of the text") {
+    // The text begins the sentence that holds the match, 46 bytes before it.
+    const Json hit = only_hit(search({"\"war crimes\"", "id:" + kExplainer, "--json"}));
+    CHECK(hit["snippet"].get<std::string>().starts_with(
+        "Under international law, lawyers use the term war crimes"));
+}
+
+TEST_CASE("--color always bolds the match and piped output has no escapes") {
+    const Result bold = search({"\"war crimes\"", "source:\"Capitol Wire\"", "--color", "always"});
+    CHECK(bold.status == 0);
+    CHECK(contains(bold.out, "\x1B[1mwar crimes\x1B[0m"));
+
+    const Result piped = search({"\"war crimes\"", "source:\"Capitol Wire\""});
+    CHECK(piped.status == 0);
+    CHECK(contains(piped.out, " war crimes "));
+    CHECK(!contains(piped.out, "\x1B"));
+}
+
+TEST_CASE("text output does not pass control characters from articles to the terminal") {
+    // Articles are untrusted input: the awkward title holds ESC [2J (clear the screen).
+    const Result r = search({"id:" + kAwkward, "--color", "never"});
+    CHECK(r.status == 0);
+    const auto control = std::find_if(r.out.begin(), r.out.end(), [](unsigned char c) {
+        return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F;
+    });
+    CHECK_MESSAGE(control == r.out.end(), "control character at byte ", control - r.out.begin(),
+                  " of:\n", r.out);
+}
+
+TEST_CASE("a text article without section or headline keeps its first paragraph in the body") {
+    const Json hit = only_hit(search({"id:" + kSpun, "--json"}));
+    CHECK(hit["title"] == "");
+    CHECK(hit["section"] == "");
+    CHECK(hit["snippet"].get<std::string>().starts_with(
+        "Prosecutors at a global court said on Thursday"));
+}
+
+TEST_CASE("no results: exit 1 in every format") {
+    for (const char* format : {"text", "json", "jsonl", "csv", "ids"}) {
+        INFO(format);
+        const Result r = search({"zeppelin", "--format", format});
+        CHECK(r.status == 1);
+        CHECK(r.err.empty());
+    }
+    CHECK(Json::parse(search({"zeppelin", "--json"}).out)["hits"].empty());
+}
+
+TEST_CASE("a malformed query exits 2 naming the problem and its position") {
+    struct Case {
+        std::string query;
+        std::string problem;
+        int position;
+    };
+    const std::vector<Case> cases = {
+        {"\"war crimes", "unclosed quote", 1},
+        {"(war OR crimes", "unclosed parenthesis", 1},
+        {"war crimes)", "unmatched closing parenthesis", 11},
+        {"war AND", "AND without a right-hand side", 5},
+        {"OR war", "OR without a left-hand side", 1},
+        {"war NEAR/x crimes", "NEAR takes a distance", 5},
+        {"bogus:thing", "unknown field \"bogus\"", 1},
+        {"title:", "has no value", 1},
+        {"war date:2022-13", "bad date \"2022-13\"", 10},
+        {"war date:2022-02-30", "bad date \"2022-02-30\"", 10},
+        // The position is that of the bad value in the query as typed: not an earlier word
+        // with the same text, not a place in the query as rewritten for "a b"~N.
+        {"2022-13 date:2022-13", "bad date \"2022-13\"", 14},
+        {"\"a b c d\"~2 date:2022-13", "bad date \"2022-13\"", 18},
+    };
+    for (const Case& c : cases) {
+        INFO(c.query);
+        const Result r = search({c.query});
+        CHECK(r.status == 2);
+        CHECK(r.out.empty());
+        CHECK(contains(r.err, c.problem));
+        CHECK(contains(r.err, "query position " + std::to_string(c.position) + ")"));
+    }
+}
+
+TEST_CASE("bad option values exit 2") {
+    const std::vector<std::vector<std::string>> cases = {
+        {"war", "--since", "2022-13-01"}, {"war", "--until", "soon"},
+        {"war", "--sort", "size"},        {"war", "--limit", "ten"},
+        {"war", "--format", "xml"},       {"war", "--color", "sometimes"},
+    };
+    for (const auto& args : cases) {
+        INFO(joined(args));
+        const Result r = search(args);
+        CHECK(r.status == 2);
+        CHECK(r.out.empty());
+        CHECK(!r.err.empty());
+    }
+}
+
+TEST_CASE("a missing index exits 3 and says how to build one") {
+    const TempDir dir;
+    fs::create_directory(dir / "empty");
+    for (const std::string& index : {dir / "missing", dir / "empty"}) {
+        INFO(index);
+        const Result r = newsq({"war", "--index", index});
+        CHECK(r.status == 3);
+        CHECK(contains(r.err, index));
+        CHECK(contains(r.err, "newsindex add"));
+    }
+}
+
+TEST_CASE("NEWSQ_INDEX names the index when --index is not given") {
+    CHECK(newsq({"tribunal", "--format", "ids"}, {{"NEWSQ_INDEX", kIndex}}).out ==
+          kTribunal + "\n");
+    CHECK(newsq({"tribunal", "--index", kIndex}, {{"NEWSQ_INDEX", "/nonexistent"}}).status == 0);
+
+    const TempDir dir;
+    const Env env = {{"NEWSQ_INDEX", dir / "index"}};
+    CHECK(newsindex({"add", kArticles + "/grain.txt"}, {}, env).status == 0);
+    CHECK(newsq({"grain", "--format", "ids", "--index", dir / "index"}).out == kGrain + "\n");
+}
+
+TEST_CASE("without --index or NEWSQ_INDEX the index is under XDG_DATA_HOME, else HOME") {
+    const TempDir dir;
+    const std::vector<std::pair<Env, std::string>> cases = {
+        {{{"NEWSQ_INDEX", std::nullopt}, {"XDG_DATA_HOME", dir / "data"}, {"HOME", dir / "a"}},
+         dir / "data/newsq/index"},
+        {{{"NEWSQ_INDEX", std::nullopt}, {"XDG_DATA_HOME", std::nullopt}, {"HOME", dir / "b"}},
+         dir / "b/.local/share/newsq/index"},
+    };
+    for (const auto& [env, index] : cases) {
+        INFO(index);
+        CHECK(newsindex({"add", kArticles + "/grain.txt"}, {}, env).status == 0);
+        CHECK(newsq({"grain", "--format", "ids"}, env).out == kGrain + "\n");
+        CHECK(newsq({"grain", "--format", "ids", "--index", index}).out == kGrain + "\n");
+    }
+}
+
+TEST_CASE("adding the same files again replaces every article") {
+    const TempDir dir;
+    const std::string index = dir / "index";
+    const Result first = newsindex({"add", kArticles, "--index", index});
+    CHECK(first.status == 0);
+    CHECK(first.err.empty());
+    CHECK(first.out.starts_with("indexed 11 articles into \"" + index +
+                                "\" (11 added, 0 replaced, 0 skipped) in "));
+
+    const Result again = newsindex({"add", kArticles, "--index", index});
+    CHECK(again.status == 0);
+    CHECK(contains(again.out, " (0 added, 11 replaced, 0 skipped) "));
+    CHECK(lines_of(newsq({"--index", index, "--limit", "all", "--format", "ids"}).out).size() ==
+          11);
+}
+
+TEST_CASE("bad input is reported as path:line: reason and skipped while good input is kept") {
+    const TempDir dir;
+    const std::string index = dir / "index";
+    REQUIRE(newsindex({"add", kArticles + "/tribunal.txt", "--index", index}).status == 0);
+
+    const Result r = newsindex({"add", kBad, "--index", index});
+    CHECK(r.status == 1);
+    CHECK(contains(r.out, " (6 added, 0 replaced, 12 skipped) "));
+    // Sorted by path; no line number when the problem is the whole file.
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"bad-date.txt:2: ", "unrecognised date \"March 17th, 2022\""},
+        {"binary.txt:2: ", "NUL"},
+        {"blank.txt: ", "empty article"},
+        {"corrupt.jsonl.gz:1: ", "cannot read"},
+        {"empty.txt: ", "empty article"},
+        {"invalid-utf8.jsonl:2: ", "invalid UTF-8 at column 38"},
+        {"invalid-utf8.txt:6: ", "invalid UTF-8 at column 8"},
+        {"records.jsonl:2: ", "malformed JSON"},
+        {"records.jsonl:3: ", "field \"title\" must be a string, not number"},
+        {"records.jsonl:5: ", "no \"body\""},
+        {"records.jsonl:6: ", "unrecognised date \"17/03/2022\""},
+        {"records.jsonl:8: ", "expected a JSON object"},
+    };
+    std::vector<std::string> reported = lines_of(r.err);
+    std::sort(reported.begin(), reported.end());
+    REQUIRE(reported.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const auto& [where, reason] = expected[i];
+        INFO(reported[i]);
+        CHECK(reported[i].starts_with(kBad + "/" + where));
+        CHECK(contains(reported[i], reason));
+    }
+    // The good records and files, and the article indexed before; not .hidden.txt nor notes.md.
+    CHECK(id_set(lines_of(newsq({"--index", index, "--limit", "all", "--format", "ids"}).out)) ==
+          id_set({kTribunal, "bad-dir-ferry", "bad-dir-library", "bad-dir-bakery",
+                  "bad-dir-lanterns", "bad-dir-gz-tram", "bad-dir-gz-bridge"}));
+}
+
+TEST_CASE("a gzip file cut short is reported and the records before the cut are kept") {
+    const TempDir dir;
+    const Result r = newsindex({"add", kTruncated, "--index", dir / "index"});
+    CHECK(r.status == 1);
+    CHECK(r.err.starts_with(kTruncated + "/cut.jsonl.gz:3: "));
+    CHECK(id_set(lines_of(newsq({"--index", dir / "index", "--format", "ids"}).out)) ==
+          id_set({"cut-1", "cut-2"}));
+}
+
+TEST_CASE("newsindex: bad usage exits 2 and a missing path is a bad record") {
+    const TempDir dir;
+    const std::vector<std::vector<std::string>> usage = {
+        {}, {"add"}, {"frobnicate"}, {"add", kArticles, "--index", dir / "index", "--batch", "0"}};
+    for (const auto& args : usage) {
+        INFO(joined(args));
+        CHECK(newsindex(args).status == 2);
+    }
+    const std::string missing = dir / "missing.txt";
+    const Result r = newsindex({"add", missing, "--index", dir / "index"});
+    CHECK(r.status == 1);
+    CHECK(r.err.starts_with(missing + ": cannot read: "));
+}
+
+TEST_CASE("standard input: JSON Lines") {
+    const TempDir dir;
+    const std::string index = dir / "index";
+    const Result r = newsindex({"add", "-", "--index", index},
+                               "{\"id\": \"stdin-buses\", \"title\": \"Night buses return\", "
+                               "\"body\": \"Night buses run on the ring road from Friday.\"}\n"
+                               "{\"id\": \"stdin-broken\", \"body\":\n");
+    CHECK(r.status == 1);
+    CHECK(r.err.starts_with("-:2: malformed JSON"));
+    CHECK(contains(r.out, " (1 added, 0 replaced, 1 skipped) "));
+    CHECK(newsq({"buses", "--index", index, "--format", "ids"}).out == "stdin-buses\n");
+}
+
+TEST_CASE("standard input: one plain-text article, with an id made from its content") {
+    const TempDir dir;
+    const std::string index = dir / "index";
+    const Result r = newsindex({"add", "-", "--index", index},
+                               "Transport\n\nNight trams return to the ring road\n\n"
+                               "Night trams will run on the ring road from Friday, the operator "
+                               "said.\n");
+    CHECK(r.status == 0);
+    const Json hit = only_hit(newsq({"trams", "--index", index, "--json"}));
+    CHECK(hit["section"] == "Transport");
+    CHECK(hit["title"] == "Night trams return to the ring road");
+    const std::string id = hit["id"];
+    CHECK(id.starts_with("hash:"));
+    CHECK(id.size() == 5 + 32);
+    CHECK(id.find_first_not_of("0123456789abcdef", 5) == std::string::npos);
+}
