@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Indexes the two seed documents the project was specified from (an article and a spun copy of
+# it, in ../shared/seeds) and checks what newsindex and newsq make of them.
+#   usage: check_seeds.sh SEEDS_DIR BUILD_DIR
+set -euo pipefail
+
+seeds=$1
+build=$2
+index=$(mktemp -d)
+trap 'rm -rf "$index"' EXIT
+original=000_9df1945755b2818f.txt
+spun=003_0fafb07de12b38bd.txt
+failures=0
+
+check() {
+    local what=$1 expected=$2 actual=$3
+    if [ "$expected" = "$actual" ]; then
+        echo "ok: $what"
+    else
+        echo "FAILED: $what"
+        echo "  expected: $(printf '%q' "$expected")"
+        echo "  actual:   $(printf '%q' "$actual")"
+        failures=$((failures + 1))
+    fi
+}
+
+search() {
+    "$build/query/newsq" --index "$index" "$@" || [ $? -eq 1 ]
+}
+
+"$build/indexer/newsindex" add --index "$index" -q "$seeds"
+check "both seeds indexed, ids from their file names" "$original $spun" \
+    "$(search '' --format ids | sort | tr '\n' ' ' | sed 's/ $//')"
+check "the article's section line is its section" "$original" \
+    "$(search 'section:World' --format ids)"
+check "the article's headline is its title" "$original" \
+    "$(search 'title:"war crime"' --format ids)"
+check "the spun copy has neither section nor headline" "rank,id,published,section,source,title,url,score
+1,$spun,,,,,,0.0000" "$(search "id:$spun" --format csv | tr -d '\r')"
+check "the exact phrase is in both (the spun copy keeps the quotes verbatim)" "$original $spun" \
+    "$(search '"war crimes"' --format ids | sort | tr '\n' ' ' | sed 's/ $//')"
+check "the spinner's \"struggle crimes\" is only in the copy" "$spun" \
+    "$(search '"struggle crimes"' --format ids)"
+check "the article's quote is found as a phrase in both" "2" \
+    "$(search '"intentionally targeting civilians is a war crime"' --format ids | wc -l)"
+
+echo "seeds: $((7 - failures)) passed, $failures failed"
+[ "$failures" -eq 0 ]
