@@ -6,6 +6,7 @@
 #include <newsq/error.hpp>
 #include <newsq/schema.hpp>
 
+#include "article_fields.hpp"
 #include "text.hpp"
 
 namespace newsq::detail {
@@ -14,31 +15,12 @@ namespace {
 
 using Json = nlohmann::json;
 
-// The article field a schema row reads.
-std::string_view value_of(const Article& a, std::string_view field) {
-    if (field == "id") {
-        return a.id;
-    }
-    if (field == "title") {
-        return a.title;
-    }
-    if (field == "body") {
-        return a.body;
-    }
-    if (field == "author") {
-        return a.author;
-    }
-    if (field == "section") {
-        return a.section;
-    }
-    if (field == "source") {
-        return a.source;
-    }
-    if (field == "url") {
-        return a.url;
-    }
-    if (field == "date") {
-        return a.published;
+// The article member a schema row reads (by the row's name or alias), if any.
+std::string_view value_of(const Article& a, const Field& f) {
+    for (const ArticleField& af : kArticleFields) {
+        if (af.name == f.name || af.name == f.alias) {
+            return a.*af.member;
+        }
     }
     return {};
 }
@@ -62,7 +44,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     Xapian::Document doc;
     generator_.set_document(doc);
     for (const Field& f : kFields) {
-        const std::string_view value = value_of(article, f.name);
+        const std::string_view value = value_of(article, f);
         if (f.kind == FieldKind::text && !value.empty()) {
             const std::string text(value);
             if (!f.prefix.empty()) {

@@ -6,6 +6,7 @@
 
 #include <newsq/reader.hpp>
 
+#include "article_fields.hpp"
 #include "checks.hpp"
 #include "text.hpp"
 
@@ -14,21 +15,6 @@ namespace newsq {
 namespace {
 
 using Json = nlohmann::json;
-
-struct StringField {
-    std::string_view name;
-    std::string Article::*member;
-};
-
-constexpr std::array<StringField, 7> kStringFields = {{
-    {"id", &Article::id},
-    {"url", &Article::url},
-    {"title", &Article::title},
-    {"section", &Article::section},
-    {"source", &Article::source},
-    {"author", &Article::author},
-    {"body", &Article::body},
-}};
 
 std::string_view type_name(const Json& value) {
     return value.type_name();
@@ -46,7 +32,7 @@ BadRecord bad(std::string reason) {
 
 // Reads the string fields; null counts as absent, any other non-string type is an error.
 std::optional<BadRecord> read_fields(const Json& object, Article& article) {
-    for (const StringField& field : kStringFields) {
+    for (const detail::ArticleField& field : detail::kArticleFields) {
         const auto it = object.find(field.name);
         if (it == object.end() || it->is_null()) {
             continue;
@@ -57,20 +43,14 @@ std::optional<BadRecord> read_fields(const Json& object, Article& article) {
         }
         article.*field.member = detail::trim(it->get_ref<const std::string&>());
     }
-    const auto published = object.find("published");
-    if (published == object.end() || published->is_null()) {
+    if (article.published.empty()) {
         return std::nullopt;
     }
-    if (!published->is_string()) {
-        return bad(
-            fmt::format("field \"published\" must be a string, not {}", type_name(*published)));
-    }
-    const auto& text = published->get_ref<const std::string&>();
-    auto date = normalise_published(text);
+    auto date = normalise_published(article.published);
     if (!date) {
         return bad(fmt::format("field \"published\": unrecognised date \"{}\" (expected ISO "
                                "8601, e.g. 2022-03-17T09:30:00Z)",
-                               text));
+                               article.published));
     }
     article.published = std::move(*date);
     return std::nullopt;
