@@ -1,7 +1,4 @@
 #include <array>
-#include <exception>
-
-#include <fmt/format.h>
 
 #include "commands.hpp"
 #include "exit_status.hpp"
@@ -25,17 +22,5 @@ int main(int argc, char** argv) {
         auto body = command.setup(*sub);
         sub->callback([&run, body] { run = body; });
     }
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : newsq::cli::kUsage;
-    }
-    try {
-        return run();
-    } catch (const newsq::Error& e) {
-        return newsq::cli::report_error("newsindex", e);
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "newsindex: internal error: {}\n", e.what());
-        return newsq::cli::kInternal;
-    }
+    return newsq::cli::run_main(app, argc, argv, "newsindex", run);
 }

@@ -32,4 +32,21 @@ int report_error(std::string_view program, const Error& e) {
     return exit_status(e);
 }
 
+int run_main(CLI::App& app, int argc, char** argv, std::string_view program,
+             const std::function<int()>& run) {
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? kOk : kUsage;
+    }
+    try {
+        return run();
+    } catch (const Error& e) {
+        return report_error(program, e);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "{}: internal error: {}\n", program, e.what());
+        return kInternal;
+    }
+}
+
 } // namespace newsq::cli

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <functional>
 #include <string_view>
+
+#include <CLI/CLI.hpp>
 
 #include <newsq/error.hpp>
 
@@ -24,5 +27,11 @@ int exit_status(const Error& e);
 /// Prints "PROGRAM: error: message" and the hint, if any, to standard error; returns the exit
 /// status for `e`.
 int report_error(std::string_view program, const Error& e);
+
+/// Parses the command line into `app`, then calls `run` (which parsing may have chosen) and
+/// returns its exit status; parse errors, library errors and anything unexpected become the
+/// statuses above, with a message on standard error.
+int run_main(CLI::App& app, int argc, char** argv, std::string_view program,
+             const std::function<int()>& run);
 
 } // namespace newsq::cli
