@@ -10,6 +10,8 @@
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -728,4 +730,31 @@ TEST_CASE("standard input: one plain-text article, with an id made from its cont
     CHECK(id.starts_with("hash:"));
     CHECK(id.size() == 5 + 32);
     CHECK(id.find_first_not_of("0123456789abcdef", 5) == std::string::npos);
+}
+
+TEST_CASE("standard input may be gzip-compressed JSON Lines") {
+    const TempDir dir;
+    const std::string index = dir / "index";
+    std::ifstream in(kBad + "/good.jsonl.gz", std::ios::binary);
+    const std::string gz((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const Result r = newsindex({"add", "-", "--index", index}, gz);
+    CHECK(r.status == 0);
+    CHECK(contains(r.out, " (2 added, 0 replaced, 0 skipped) "));
+}
+
+TEST_CASE("articles over --max-article-kib are reported and skipped, the others kept") {
+    const TempDir dir;
+    const std::string index = dir / "index";
+    const std::string body(2000, 'x');
+    const Result lines = newsindex({"add", "-", "--index", index, "--max-article-kib", "1"},
+                                   "{\"id\": \"big\", \"body\": \"" + body + "\"}\n" +
+                                       "{\"id\": \"small\", \"body\": \"Small body.\"}\n");
+    CHECK(lines.status == 1);
+    CHECK(lines.err == "-:1: line is over the limit of 1024 bytes\n");
+    CHECK(contains(lines.out, " (1 added, 0 replaced, 1 skipped) "));
+
+    const Result text = newsindex({"add", "-", "--index", index, "--max-article-kib", "1"},
+                                  "Headline here\n\n" + body + "\n");
+    CHECK(text.status == 1);
+    CHECK(text.err == "-: article is over the limit of 1024 bytes\n");
 }

@@ -3,13 +3,14 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <system_error>
 
 #include <fmt/format.h>
 #include <fmt/std.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <newsq/reader.hpp>
@@ -49,11 +50,60 @@ std::string without_path(std::string_view message) {
     return std::string(colon == std::string_view::npos ? message : message.substr(colon + 2));
 }
 
-// Reads lines from a plain or gzip-compressed file; `error()` says why reading stopped early.
+// Reads lines from a plain or gzip-compressed file or descriptor, keeping at most `limit` bytes
+// of a line (the rest is skipped and the line marked oversized); `error()` says why reading
+// stopped early.
 class LineReader {
 public:
-    explicit LineReader(const fs::path& path)
-        : file_(gzopen(path.c_str(), "rb")) {
+    LineReader(const fs::path& path, std::size_t limit)
+        : file_(gzopen(path.c_str(), "rb"))
+        , limit_(limit) {
+        init();
+    }
+
+    LineReader(int fd, std::size_t limit)
+        : file_(gzdopen(dup(fd), "rb"))
+        , limit_(limit) {
+        init();
+    }
+
+    bool next(std::string& line) {
+        line.clear();
+        oversized_ = false;
+        if (pending_) {
+            line = std::move(pending_->line);
+            oversized_ = pending_->oversized;
+            pending_.reset();
+            return true;
+        }
+        if (file_ == nullptr) {
+            return false;
+        }
+        char buffer[1 << 16];
+        while (gzgets(file_.get(), buffer, sizeof buffer) != nullptr) {
+            std::string_view chunk(buffer);
+            const bool end = chunk.ends_with('\n');
+            chunk.remove_suffix(end ? 1 : 0);
+            oversized_ = oversized_ || line.size() + chunk.size() > limit_;
+            if (!oversized_) {
+                line += chunk;
+            }
+            if (end) {
+                return true;
+            }
+        }
+        check_error();
+        return error_.empty() && (!line.empty() || oversized_);
+    }
+
+    /// Gives the line just read back, to be returned again by the next call to next().
+    void unread(std::string line) { pending_ = Pending{std::move(line), oversized_}; }
+
+    bool oversized() const { return oversized_; }
+    const std::string& error() const { return error_; }
+
+private:
+    void init() {
         if (file_ == nullptr) {
             error_ = std::strerror(errno);
         } else {
@@ -61,19 +111,7 @@ public:
         }
     }
 
-    bool next(std::string& line) {
-        line.clear();
-        if (file_ == nullptr) {
-            return false;
-        }
-        char buffer[1 << 16];
-        while (gzgets(file_.get(), buffer, sizeof buffer) != nullptr) {
-            line += buffer;
-            if (line.back() == '\n') {
-                line.pop_back();
-                return true;
-            }
-        }
+    void check_error() {
         int code = 0;
         const char* message = gzerror(file_.get(), &code);
         if (code == Z_BUF_ERROR) {
@@ -81,17 +119,20 @@ public:
         } else if (code != Z_OK) {
             error_ = code == Z_ERRNO ? std::strerror(errno) : without_path(message);
         }
-        return error_.empty() && !line.empty();
     }
 
-    const std::string& error() const { return error_; }
-
-private:
     struct Closer {
         void operator()(gzFile f) const { gzclose(f); }
     };
     std::unique_ptr<gzFile_s, Closer> file_;
+    std::size_t limit_;
+    struct Pending {
+        std::string line;
+        bool oversized;
+    };
+    std::optional<Pending> pending_;
     std::string error_;
+    bool oversized_ = false;
 };
 
 class Walker {
@@ -149,8 +190,13 @@ private:
 
     void read_file(const fs::path& path, const std::string& relative, Format format) {
         if (format != Format::text) {
-            LineReader lines(path);
+            LineReader lines(path, options_.max_article_bytes);
             read_json_lines(path.generic_string(), lines);
+            return;
+        }
+        std::error_code ec;
+        if (const auto size = fs::file_size(path, ec); !ec && size > options_.max_article_bytes) {
+            report(path.generic_string(), 0, too_large(size));
             return;
         }
         std::ifstream in(path, std::ios::binary);
@@ -178,12 +224,22 @@ private:
         sink_.article(std::move(article));
     }
 
-    template <class Lines>
-    void read_json_lines(const std::string& path, Lines& lines) {
+    std::string too_large(std::uintmax_t size) const {
+        return fmt::format("article is {} bytes, over the limit of {} bytes", size,
+                           options_.max_article_bytes);
+    }
+
+    void read_json_lines(const std::string& path, LineReader& lines) {
         std::string line;
         std::size_t number = 0;
         while (lines.next(line)) {
             ++number;
+            if (lines.oversized()) {
+                report(
+                    path, number,
+                    fmt::format("line is over the limit of {} bytes", options_.max_article_bytes));
+                continue;
+            }
             if (detail::trim(line).empty()) {
                 continue;
             }
@@ -203,32 +259,34 @@ private:
         }
     }
 
-    // Standard input holds JSON Lines when it starts with '{', else one plain-text article.
+    // Standard input (plain or gzip-compressed) holds JSON Lines when it starts with '{', else
+    // one plain-text article.
     void read_stdin() {
-        std::string text((std::istreambuf_iterator<char>(std::cin)),
-                         std::istreambuf_iterator<char>());
-        if (detail::trim(text).starts_with('{')) {
-            StringLines lines(text);
+        LineReader lines(STDIN_FILENO, options_.max_article_bytes);
+        std::string line;
+        while (lines.next(line) && !lines.oversized() && detail::trim(line).empty()) {
+        }
+        if (detail::trim(line).starts_with('{') || lines.oversized()) {
+            lines.unread(std::move(line));
             read_json_lines("-", lines);
+            return;
+        }
+        std::string text = line;
+        while (lines.next(line) && !lines.oversized() &&
+               text.size() <= options_.max_article_bytes) {
+            text += '\n';
+            text += line;
+        }
+        if (!lines.error().empty()) {
+            report("-", 0, fmt::format("cannot read: {}", lines.error()));
+        } else if (lines.oversized() || text.size() > options_.max_article_bytes) {
+            report(
+                "-", 0,
+                fmt::format("article is over the limit of {} bytes", options_.max_article_bytes));
         } else {
             read_text("-", "", text);
         }
     }
-
-    struct StringLines {
-        explicit StringLines(std::string_view text)
-            : lines(detail::split_lines(text)) {}
-        bool next(std::string& line) {
-            if (index == lines.size()) {
-                return false;
-            }
-            line = lines[index++];
-            return true;
-        }
-        std::string error() const { return {}; }
-        std::vector<std::string_view> lines;
-        std::size_t index = 0;
-    };
 
     const ReadSink& sink_;
     const ReadOptions& options_;
