@@ -29,7 +29,7 @@ private:
     const Field& field_;
 };
 
-// `date:` values; errors name their position in `query` (the string being parsed).
+// `date:` values; errors name their position in `query` (the query as the user typed it).
 class DateField : public Xapian::FieldProcessor {
 public:
     DateField(std::chrono::sys_days today, const std::string& query)
@@ -298,18 +298,18 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     }
     validate_query(text);
     typed_ = text;
-    text_ = rewrite_proximity(text);
+    const std::string rewritten = rewrite_proximity(text);
     constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
                                Xapian::QueryParser::FLAG_WILDCARD |
                                Xapian::QueryParser::FLAG_PURE_NOT;
-    Xapian::Query query = parser_.parse_query(text_, flags);
+    Xapian::Query query = parser_.parse_query(rewritten, flags);
     if (!is_plain_words(text)) {
         return query;
     }
     // Plain words rank higher where they stand together as a phrase.
-    text_ = '"' + text_ + '"';
+    const std::string phrase = '"' + rewritten + '"';
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                         parser_.parse_query(text_, Xapian::QueryParser::FLAG_PHRASE));
+                         parser_.parse_query(phrase, Xapian::QueryParser::FLAG_PHRASE));
 }
 
 bool is_plain_words(std::string_view text) {

@@ -18,13 +18,12 @@ public:
     QueryBuilder(const Xapian::Database& db, std::chrono::sys_days today);
 
     /// Parses `text`; an empty query matches everything. Plain words (see is_plain_words) also
-    /// get a phrase boost, so articles where they stand together rank first. Throws Error (query_syntax) naming
-    /// the problem and its 1-based character position.
+    /// get a phrase boost, so articles where they stand together rank first. Throws Error
+    /// (query_syntax) naming the problem and its 1-based character position.
     Xapian::Query parse(std::string_view text);
 
 private:
-    std::string typed_; // the query as typed, for error positions
-    std::string text_;  // the query being parsed (rewritten)
+    std::string typed_; // the query being parsed, as typed: for error positions
     // Declared before the parser, which holds plain pointers to them.
     std::vector<std::unique_ptr<Xapian::FieldProcessor>> processors_;
     Xapian::QueryParser parser_;
