@@ -24,7 +24,7 @@ std::string csv_field(std::string_view field) {
 } // namespace
 
 void print_csv_header(std::FILE* out) {
-    fmt::print(out, "rank,id,published,section,source,title,url,score\r\n");
+    fmt::print(out, "rank,id,date,section,source,title,url,score\r\n");
 }
 
 void print_csv_hit(std::FILE* out, const Hit& h) {

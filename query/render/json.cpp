@@ -28,7 +28,7 @@ Json hit_json(const Hit& h) {
     return Json{{"rank", h.rank},          {"id", h.id},
                 {"title", h.title},        {"url", h.url},
                 {"section", h.section},    {"source", h.source},
-                {"author", h.author},      {"published", h.published},
+                {"author", h.author},      {"date", h.published},
                 {"score", h.score},        {"snippet", h.snippet.text},
                 {"highlights", highlights}};
 }

@@ -421,7 +421,7 @@ TEST_CASE("--format jsonl prints one JSON object per hit") {
 TEST_CASE("--format csv quotes a headline with a comma and double quotes") {
     const Result r = search({"id:" + kPort, "--format", "csv"});
     CHECK(r.status == 0);
-    CHECK(r.out.starts_with("rank,id,published,section,source,title,url,score\r\n"
+    CHECK(r.out.starts_with("rank,id,date,section,source,title,url,score\r\n"
                             "1,vl-2022-0311-port,2022-03-11,Business,Valley Ledger,"
                             "\"Port strike ends, \"\"for now,\"\" union says\","
                             "https://valleyledger.example/business/2022/03/11/port-strike,"));
@@ -453,7 +453,7 @@ TEST_CASE("--json gives the versioned document") {
     for (std::size_t i = 0; i < 4; ++i) {
         const Json& hit = doc["hits"][i];
         CHECK(hit["rank"] == i + 1);
-        for (const char* key : {"id", "title", "url", "section", "source", "author", "published",
+        for (const char* key : {"id", "title", "url", "section", "source", "author", "date",
                                 "score", "snippet", "highlights"}) {
             CHECK_MESSAGE(hit.contains(key), "hit ", i, " has no ", key);
         }
@@ -467,7 +467,7 @@ TEST_CASE("--json carries the article's metadata, the date normalised to UTC") {
     CHECK(hit["section"] == "Politics");
     CHECK(hit["source"] == "Capitol Wire");
     CHECK(hit["author"] == "Dana Okafor");
-    CHECK(hit["published"] == "2022-03-28T18:00:00Z");
+    CHECK(hit["date"] == "2022-03-28T18:00:00Z");
 }
 
 TEST_CASE("--json round-trips a title full of quotes, escapes, emoji and right-to-left text") {

@@ -35,7 +35,7 @@ check "the article's section line is its section" "$original" \
     "$(search 'section:World' --format ids)"
 check "the article's headline is its title" "$original" \
     "$(search 'title:"war crime"' --format ids)"
-check "the spun copy has neither section nor headline" "rank,id,published,section,source,title,url,score
+check "the spun copy has neither section nor headline" "rank,id,date,section,source,title,url,score
 1,$spun,,,,,,0.0000" "$(search "id:$spun" --format csv | tr -d '\r')"
 check "the exact phrase is in both (the spun copy keeps the quotes verbatim)" "$original $spun" \
     "$(search '"war crimes"' --format ids | sort | tr '\n' ' ' | sed 's/ $//')"
