@@ -77,16 +77,11 @@ SearchRequest request_of(const SearchOptions& o) {
 }
 
 // Exports stream every hit without holding them all.
-std::size_t stream(Searcher& searcher, SearchRequest r, const std::string& format) {
+std::size_t stream(Searcher& searcher, const SearchRequest& r, const std::string& format) {
     if (format == "csv") {
         render::print_csv_header(stdout);
     }
-    const std::size_t limit = r.limit;
-    std::size_t given = 0;
-    searcher.for_each_hit(r, [&](const Hit& h) {
-        if (given++ >= limit) {
-            return;
-        }
+    return searcher.for_each_hit(r, [&](const Hit& h) {
         if (format == "csv") {
             render::print_csv_hit(stdout, h);
         } else if (format == "ids") {
@@ -96,7 +91,6 @@ std::size_t stream(Searcher& searcher, SearchRequest r, const std::string& forma
                                                         nlohmann::json::error_handler_t::replace));
         }
     });
-    return std::min(given, limit);
 }
 
 SearchResults collect_all(Searcher& searcher, const SearchRequest& r) {
@@ -133,11 +127,12 @@ int run_search(SearchOptions o) {
 
 const CLI::Validator kLimit(
     [](std::string& value) -> std::string {
-        if (value == "all" ||
-            (!value.empty() && value.find_first_not_of("0123456789") == std::string::npos)) {
+        const bool number = !value.empty() && value.size() <= 9 &&
+                            value.find_first_not_of("0123456789") == std::string::npos;
+        if (value == "all" || number) {
             return {};
         }
-        return "must be a number or \"all\"";
+        return "must be a number below 10^9 or \"all\"";
     },
     "NUMBER|all");
 

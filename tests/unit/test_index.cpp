@@ -1,3 +1,4 @@
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -102,7 +103,7 @@ TEST_CASE("filters from the request") {
     CHECK_THROWS_AS(searcher.search(r), newsq::Error);
 }
 
-TEST_CASE("for_each_hit pages through every match") {
+TEST_CASE("for_each_hit pages through the matches, up to the limit") {
     TempDir dir;
     {
         Index index = Index::open(dir.path());
@@ -113,9 +114,15 @@ TEST_CASE("for_each_hit pages through every match") {
     }
     Searcher searcher(dir.path());
     std::size_t seen = 0;
-    CHECK(searcher.for_each_hit({.query = "common", .offset = 100},
-                                [&](const newsq::Hit&) { ++seen; }) == 2400);
+    const auto count = [&](const newsq::Hit&) { ++seen; };
+    const std::size_t all = std::numeric_limits<std::size_t>::max();
+    CHECK(searcher.for_each_hit({.query = "common", .offset = 100, .limit = all}, count) == 2400);
     CHECK(seen == 2400);
+    seen = 0;
+    CHECK(searcher.for_each_hit({.query = "common", .limit = 1500}, count) == 1500);
+    CHECK(seen == 1500);
+    seen = 0;
+    CHECK(searcher.for_each_hit({.query = "common", .offset = 2499, .limit = 5}, count) == 1);
 }
 
 TEST_CASE("errors name the index and say what to do") {
@@ -163,8 +170,8 @@ TEST_CASE("a reader survives a writer committing under it") {
     Searcher searcher(dir.path());
     for (int round = 1; round <= 5; ++round) {
         for (int i = 0; i < 200; ++i) {
-            index.add(article(numbered(numbered("r", round) + "-", i), "Grain",
-                              "Grain talks continue."));
+            index.add(
+                article(numbered(numbered("r", round) + "-", i), "Grain", "Grain talks continue."));
         }
         index.commit();
         const auto results = searcher.search({.query = "grain", .limit = 5});

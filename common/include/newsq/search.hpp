@@ -79,8 +79,8 @@ public:
     /// invalid_argument for a bad date).
     SearchResults search(const SearchRequest& request);
 
-    /// Calls `on_hit` for every match from `request.offset` on, ignoring `request.limit`,
-    /// fetching in pages so memory stays flat. Returns the number of hits given.
+    /// Calls `on_hit` for every match from `request.offset` on, at most `request.limit` of
+    /// them, fetching in pages so memory stays flat. Returns the number of hits given.
     std::size_t for_each_hit(const SearchRequest& request,
                              const std::function<void(const Hit&)>& on_hit);
 

@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <limits>
 #include <map>
 
 #include <fmt/format.h>
@@ -127,7 +129,9 @@ SearchResults Searcher::search(const SearchRequest& r) {
     return impl_->retrying([&] {
         impl_->db.reopen();
         Xapian::Enquire enquire = impl_->enquire(query, r.sort);
-        const auto wanted = static_cast<Xapian::doccount>(r.limit);
+        // Room for the check_at_least margin below without wrapping around.
+        constexpr std::size_t kMaxWanted = std::numeric_limits<Xapian::doccount>::max() - 100;
+        const auto wanted = static_cast<Xapian::doccount>(std::min(r.limit, kMaxWanted));
         const Xapian::MSet mset =
             enquire.get_mset(static_cast<Xapian::doccount>(r.offset), wanted, wanted + 100);
         SearchResults results{query.get_description(),
@@ -149,17 +153,19 @@ std::size_t Searcher::for_each_hit(const SearchRequest& r,
     std::size_t given = 0;
     return impl_->retrying([&] {
         Xapian::Enquire enquire = impl_->enquire(query, r.sort);
-        while (true) {
+        while (given < r.limit) {
             const auto first = static_cast<Xapian::doccount>(r.offset + given);
-            const Xapian::MSet page = enquire.get_mset(first, kPageSize);
+            const auto wanted = static_cast<Xapian::doccount>(std::min(kPageSize, r.limit - given));
+            const Xapian::MSet page = enquire.get_mset(first, wanted);
             for (auto it = page.begin(); it != page.end(); ++it) {
                 on_hit(impl_->hit_of(it, r, spec));
                 ++given;
             }
-            if (page.size() < kPageSize) {
-                return given;
+            if (page.size() < wanted) {
+                break;
             }
         }
+        return given;
     });
 }
 
