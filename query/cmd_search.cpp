@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <newsq/error.hpp>
@@ -36,15 +37,6 @@ struct SearchOptions {
     bool explain = false;
 };
 
-std::string join(const std::vector<std::string>& words) {
-    std::string out;
-    for (const std::string& w : words) {
-        out += out.empty() ? "" : " ";
-        out += w;
-    }
-    return out;
-}
-
 bool use_color(const std::string& mode) {
     if (mode != "auto") {
         return mode == "always";
@@ -55,7 +47,7 @@ bool use_color(const std::string& mode) {
 
 SearchRequest request_of(const SearchOptions& o) {
     SearchRequest r;
-    r.query = join(o.words);
+    r.query = fmt::format("{}", fmt::join(o.words, " "));
     if (!o.since.empty()) {
         r.since = o.since;
     }
