@@ -22,6 +22,7 @@ struct AddOptions {
     std::size_t batch = 1000;
     std::size_t max_article_kib = 8192;
     bool quiet = false;
+    bool no_analysis = false;
 };
 
 void print_summary(const IngestReport& r, const std::filesystem::path& dir) {
@@ -40,6 +41,9 @@ int run_add(const AddOptions& o) {
         IngestOptions options;
         options.batch_size = o.batch;
         options.read.max_article_bytes = o.max_article_kib * 1024;
+        if (o.no_analysis) {
+            options.analysis = {false, false, false};
+        }
         const IngestReport report = ingest(index, o.paths, options, [](const BadRecord& b) {
             print_bad_record(b.path, b.line, b.reason);
         });
@@ -72,6 +76,8 @@ std::function<int()> setup_add(CLI::App& app) {
     app.add_option("--max-article-kib", o->max_article_kib,
                    "skip articles larger than this many KiB")
         ->check(CLI::PositiveNumber);
+    app.add_flag("--no-analysis", o->no_analysis,
+                 "index the text as read: keep boilerplate, find no entities or quotes");
     app.add_flag("-q,--quiet", o->quiet, "print only errors");
     return [o] { return run_add(*o); };
 }

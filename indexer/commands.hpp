@@ -19,6 +19,9 @@ struct Command {
 /// `newsindex add PATH…`
 std::function<int()> setup_add(CLI::App& app);
 
+/// `newsindex analyze PATH…`
+std::function<int()> setup_analyze(CLI::App& app);
+
 /// Prints a bad record as `path:line: reason` on standard error.
 void print_bad_record(const std::string& path, std::size_t line, const std::string& reason);
 

@@ -8,6 +8,9 @@ namespace {
 const std::array kCommands = {
     newsq::indexer::Command{"add", "index articles from files, directories or standard input",
                             newsq::indexer::setup_add},
+    newsq::indexer::Command{"analyze",
+                            "show what the analysis finds in articles, without indexing them",
+                            newsq::indexer::setup_analyze},
 };
 
 } // namespace

@@ -128,3 +128,32 @@ std::optional<std::string> normalise_published(std::string_view text) {
 }
 
 } // namespace newsq
+
+namespace newsq {
+
+std::string_view to_string(EntityType type) {
+    switch (type) {
+    case EntityType::person:
+        return "person";
+    case EntityType::organization:
+        return "organization";
+    case EntityType::place:
+        return "place";
+    }
+    return "unknown";
+}
+
+std::optional<EntityType> entity_type(std::string_view name) {
+    if (name == "person") {
+        return EntityType::person;
+    }
+    if (name == "organization" || name == "org") {
+        return EntityType::organization;
+    }
+    if (name == "place") {
+        return EntityType::place;
+    }
+    return std::nullopt;
+}
+
+} // namespace newsq

@@ -75,7 +75,20 @@ std::string_view trim(std::string_view text) {
 }
 
 std::string fold_case(std::string_view text) {
-    return Xapian::Unicode::tolower(std::string(text));
+    std::string folded(text);
+    for (char& c : folded) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            return Xapian::Unicode::tolower(std::string(text));
+        }
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return folded;
+}
+
+std::uint64_t hash64(std::string_view text) {
+    return XXH3_64bits(text.data(), text.size());
 }
 
 std::string hash_hex(std::string_view text) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,9 @@ std::string fold_case(std::string_view text);
 
 /// 32 lower-case hex digits of a 128-bit non-cryptographic hash of `text`.
 std::string hash_hex(std::string_view text);
+
+/// A 64-bit non-cryptographic hash of `text`.
+std::uint64_t hash64(std::string_view text);
 
 /// Lines of `text` without their line ends ("\n" or "\r\n").
 std::vector<std::string_view> split_lines(std::string_view text);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Indexes the two seed documents the project was specified from (an article and a spun copy of
-# it, in ../shared/seeds) and checks what newsindex and newsq make of them.
+# it, in ../shared/seeds) and checks what newsindex and newsq make of them, then what the
+# analysis stage makes of them (check-seeds: quotes, boilerplate, people and places).
 #   usage: check_seeds.sh SEEDS_DIR BUILD_DIR
 set -euo pipefail
 
@@ -10,10 +11,12 @@ index=$(mktemp -d)
 trap 'rm -rf "$index"' EXIT
 original=000_9df1945755b2818f.txt
 spun=003_0fafb07de12b38bd.txt
+checks=0
 failures=0
 
 check() {
     local what=$1 expected=$2 actual=$3
+    checks=$((checks + 1))
     if [ "$expected" = "$actual" ]; then
         echo "ok: $what"
     else
@@ -43,6 +46,11 @@ check "the spinner's \"struggle crimes\" is only in the copy" "$spun" \
     "$(search '"struggle crimes"' --format ids)"
 check "the article's quote is found as a phrase in both" "2" \
     "$(search '"intentionally targeting civilians is a war crime"' --format ids | wc -l)"
+check "the article's web boilerplate is not indexed" "" \
+    "$(search '"leave a reply" OR "exit mobile version" OR "latest headlines"' --format ids)"
 
-echo "seeds: $((7 - failures)) passed, $failures failed"
-[ "$failures" -eq 0 ]
+echo "index and search of the seeds: $((checks - failures)) passed, $failures failed"
+
+analysis=0
+"$build/tests/eval/check-seeds" "$seeds" || analysis=$?
+[ "$failures" -eq 0 ] && [ "$analysis" -eq 0 ]

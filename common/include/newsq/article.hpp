@@ -1,13 +1,44 @@
 #pragma once
 
+#include <compare>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsq {
 
+/// The kinds of named entity the analysis finds.
+enum class EntityType { person, organization, place };
+
+/// "person", "organization" or "place".
+std::string_view to_string(EntityType type);
+
+/// The type named `name` ("person", "organization"/"org", "place"), if any.
+std::optional<EntityType> entity_type(std::string_view name);
+
+/// A named entity of an article, under its one canonical name ("Antony Blinken" for every
+/// "Blinken", "Mr Blinken" and "Antony Blinken's" in the text).
+struct Entity {
+    EntityType type = EntityType::person;
+    std::string name{};
+
+    auto operator<=>(const Entity&) const = default;
+};
+
+/// A direct quotation: the exact text between the quotation marks (parts of one quote that
+/// runs over a paragraph break joined by a space) and the canonical name of its speaker,
+/// empty when the text does not say who spoke.
+struct Quote {
+    std::string text{};
+    std::string speaker{};
+
+    bool operator==(const Quote&) const = default;
+};
+
 /// One news article, as read from a source file and as stored in the index.
-/// Every field but `id` and `body` may be empty when the input does not give it.
+/// Every field but `id` and `body` may be empty when the input does not give it; `entities`
+/// and `quotes` are filled by the analysis (see analysis.hpp), and the body is then clean.
 struct Article {
     std::string id{};        ///< stable unique id (see README: "Article ids")
     std::string title{};     ///< headline
@@ -17,6 +48,8 @@ struct Article {
     std::string url{};       ///< canonical address
     std::string published{}; ///< ISO 8601, normalised: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ"
     std::string body{};      ///< paragraphs separated by one blank line ("\n\n")
+    std::vector<Entity> entities{}; ///< found by the analysis, sorted by type and name
+    std::vector<Quote> quotes{};    ///< found by the analysis, in text order
 
     bool operator==(const Article&) const = default;
 };

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <newsq/analysis.hpp>
 #include <newsq/article.hpp>
 #include <newsq/reader.hpp>
 
@@ -32,7 +33,8 @@ public:
     Index& operator=(Index&&) noexcept;
     ~Index();
 
-    /// Adds the article, replacing any stored article with the same id. Throws Error on
+    /// Stores the article as given (run an Analyzer on it first to clean it and find its
+    /// entities and quotes), replacing any stored article with the same id. Throws Error on
     /// an empty id or a write failure.
     Upsert add(const Article& article);
 
@@ -54,6 +56,7 @@ private:
 struct IngestOptions {
     std::size_t batch_size = 1000; ///< articles per commit
     ReadOptions read;
+    AnalysisOptions analysis; ///< what the analysis stage does (all of it by default)
 };
 
 /// What one ingest run did.
@@ -65,8 +68,11 @@ struct IngestReport {
     double seconds = 0;
 };
 
-/// Reads every article under `paths` into `index`, committing every `batch_size` articles
-/// and at the end. Reading and term generation run on a second thread while this one writes.
+/// Reads every article under `paths`, analyses it and stores it in `index`, committing every
+/// `batch_size` articles and at the end. Reading, analysis and term generation run on a
+/// second thread while this one writes. Boilerplate is learned per source from a first
+/// reading of the files (not of standard input, which is read once and learned from as it
+/// goes) together with what earlier runs learned, which the index keeps.
 /// `on_bad`, when set, sees each bad record (on the calling thread) in input order.
 /// Throws Error only when the index itself fails; bad input lands in the report.
 IngestReport ingest(Index& index, std::span<const std::string> paths,

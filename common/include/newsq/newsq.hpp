@@ -2,6 +2,7 @@
 
 /// Umbrella header: the whole public API of the newsq library.
 
+#include <newsq/analysis.hpp>
 #include <newsq/article.hpp>
 #include <newsq/error.hpp>
 #include <newsq/index.hpp>

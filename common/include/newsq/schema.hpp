@@ -14,6 +14,8 @@ enum class FieldKind {
     text,    ///< free text with positions: words, phrases, NEAR
     boolean, ///< exact filter terms, one per value, matched case-insensitively
     date,    ///< publication date: D/M/Y terms plus a sortable value slot
+    names,   ///< names found by the analysis: a filter term for each whole name and each
+             ///< of its words, so `person:blinken` and `person:"Antony Blinken"` both match
 };
 
 /// One row of the schema: everything the indexer and the query parser need to agree on.
@@ -30,11 +32,18 @@ struct Field {
 
 /// Bumped whenever the terms, slots or stored data change meaning; stored in the index
 /// metadata under `kSchemaVersionKey`.
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 inline constexpr std::string_view kSchemaVersionKey = "newsq.schema";
 
 /// Value slot of the publication time, as "YYYYMMDDHHMMSS" (UTC), sortable as a string.
 inline constexpr unsigned kDateSlot = 0;
+
+/// Value slot of what facets count: one line per value, "<facet>\t<value>", where the facet is
+/// section, source, person, organization, place or speaker.
+inline constexpr unsigned kFacetSlot = 1;
+
+/// Index metadata key of the learned boilerplate paragraphs (see BoilerplateModel::save).
+inline constexpr std::string_view kBoilerplateKey = "newsq.boilerplate";
 
 /// Prefixes of the date terms derived from the publication date.
 inline constexpr std::string_view kDayPrefix = "D";   ///< D20220317
@@ -55,6 +64,33 @@ inline constexpr std::array kFields = {
     Field{"url", "", "U", FieldKind::boolean, 0, false, {}, "canonical URL"},
     Field{"host", "site", "H", FieldKind::boolean, 0, false, {}, "host name of the URL"},
     Field{"date", "published", "D", FieldKind::date, 0, false, kDateSlot, "publication date"},
+    Field{"person", "", "XPERSON", FieldKind::names, 0, false, {}, "person named in the article"},
+    Field{"org",
+          "organization",
+          "XORG",
+          FieldKind::names,
+          0,
+          false,
+          {},
+          "organisation named in the article"},
+    Field{"place", "", "XPLACE", FieldKind::names, 0, false, {}, "place named in the article"},
+    Field{"entity",
+          "",
+          "XENTITY",
+          FieldKind::names,
+          0,
+          false,
+          {},
+          "person, organisation or place named in the article"},
+    Field{"quote",
+          "",
+          "XQUOTE",
+          FieldKind::text,
+          1,
+          false,
+          {},
+          "text of a direct quotation (a phrase must lie inside one quote)"},
+    Field{"speaker", "", "XSPEAKER", FieldKind::names, 0, false, {}, "speaker of a quotation"},
 };
 
 /// The row named `name` (or aliased so), if any.

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -19,6 +20,8 @@ public:
     Xapian::Document build(const Article& article);
 
 private:
+    void index_quotes(const std::vector<Quote>& quotes);
+    void index_names(const std::vector<Entity>& entities);
     Xapian::TermGenerator generator_;
 };
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <thread>
@@ -8,6 +9,7 @@
 
 #include "index/bounded_queue.hpp"
 #include "index/index_impl.hpp"
+#include "xapian_guard.hpp"
 
 namespace newsq {
 
@@ -28,27 +30,59 @@ struct Stopped {};
 // Deep enough that the writer never waits for the reader while a batch is being written.
 constexpr std::size_t kQueueDepth = 256;
 
-void produce(std::stop_token stop, std::span<const std::string> paths, const ReadOptions& read,
-             detail::BoundedQueue<Item>& queue, std::exception_ptr& failure) {
+// What a run reads, analyses and learns.
+struct Source {
+    std::span<const std::string> paths;
+    const IngestOptions& options;
+    BoilerplateModel& boilerplate;
+    bool learn_while_reading; // standard input is read only once
+};
+
+void produce(std::stop_token stop, const Source& source, detail::BoundedQueue<Item>& queue,
+             std::exception_ptr& failure) {
     try {
         detail::DocumentBuilder builder;
+        const Analyzer analyzer(source.options.analysis);
         const auto send = [&](Item item) {
             if (!queue.push(std::move(item), stop)) {
                 throw Stopped{};
             }
         };
-        read_articles(paths,
+        read_articles(source.paths,
                       {[&](Article&& a) {
+                           if (source.learn_while_reading) {
+                               source.boilerplate.observe(a);
+                           }
+                           analyzer.analyze(a, &source.boilerplate);
                            send(Prepared{boolean_term(field("id"), a.id), builder.build(a),
                                          a.title.size() + a.body.size()});
                        },
                        [&](BadRecord&& bad) { send(std::move(bad)); }},
-                      read);
+                      source.options.read);
     } catch (const Stopped&) {
     } catch (...) {
         failure = std::current_exception();
     }
     queue.close();
+}
+
+// The boilerplate learned by earlier runs and, when the input can be read twice, from a
+// first reading of it.
+BoilerplateModel learn_boilerplate(const std::filesystem::path& dir,
+                                   const Xapian::WritableDatabase& db,
+                                   std::span<const std::string> paths, const IngestOptions& options,
+                                   bool input_rereadable) {
+    BoilerplateModel model;
+    const std::string saved =
+        detail::guarded(dir, "read", [&] { return db.get_metadata(std::string(kBoilerplateKey)); });
+    if (!saved.empty()) {
+        model.load(saved);
+    }
+    if (options.analysis.boilerplate && input_rereadable) {
+        read_articles(paths, {[&](Article&& a) { model.observe(a); }, [](BadRecord&&) {}},
+                      options.read);
+    }
+    return model;
 }
 
 } // namespace
@@ -59,8 +93,11 @@ IngestReport ingest(Index& index, std::span<const std::string> paths, const Inge
     IngestReport report;
     detail::BoundedQueue<Item> queue(kQueueDepth);
     std::exception_ptr failure;
-    std::jthread reader(
-        [&](std::stop_token stop) { produce(stop, paths, options.read, queue, failure); });
+    const bool stdin_input = std::find(paths.begin(), paths.end(), "-") != paths.end();
+    BoilerplateModel boilerplate =
+        learn_boilerplate(index.impl_->dir, index.impl_->db, paths, options, !stdin_input);
+    const Source source{paths, options, boilerplate, options.analysis.boilerplate && stdin_input};
+    std::jthread reader([&](std::stop_token stop) { produce(stop, source, queue, failure); });
     std::size_t pending = 0;
     while (auto item = queue.pop()) {
         if (auto* bad = std::get_if<BadRecord>(&*item)) {
@@ -83,6 +120,9 @@ IngestReport ingest(Index& index, std::span<const std::string> paths, const Inge
     if (failure) {
         std::rethrow_exception(failure);
     }
+    detail::guarded(index.impl_->dir, "write to", [&] {
+        index.impl_->db.set_metadata(std::string(kBoilerplateKey), boilerplate.save());
+    });
     index.commit();
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

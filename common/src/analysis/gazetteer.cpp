@@ -1,0 +1,108 @@
+#include "analysis/gazetteer.hpp"
+#include <algorithm>
+
+#include "text.hpp"
+
+namespace newsq::detail {
+
+namespace embedded {
+extern const std::string_view places_txt;
+extern const std::string_view organizations_txt;
+extern const std::string_view demonyms_txt;
+extern const std::string_view titles_txt;
+extern const std::string_view organization_words_txt;
+extern const std::string_view place_words_txt;
+extern const std::string_view given_names_txt;
+extern const std::string_view common_words_txt;
+extern const std::string_view boilerplate_txt;
+} // namespace embedded
+
+namespace {
+
+std::size_t word_count(std::string_view text) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
+}
+
+// "Canonical|alias|alias" lines.
+void add_names(Gazetteer& g, std::string_view file, EntityType type) {
+    for (std::string_view line : data_lines(file)) {
+        const std::string canonical = straight_apostrophes(trim(line.substr(0, line.find('|'))));
+        std::size_t start = 0;
+        while (start <= line.size()) {
+            const std::size_t end = std::min(line.find('|', start), line.size());
+            const std::string alias = straight_apostrophes(trim(line.substr(start, end - start)));
+            if (!alias.empty()) {
+                g.longest_name_words = std::max(g.longest_name_words, word_count(alias));
+                g.names.try_emplace(alias, KnownName{type, canonical});
+            }
+            start = end + 1;
+        }
+    }
+}
+
+std::unordered_set<std::string> folded_set(std::string_view file, std::size_t* longest = nullptr) {
+    std::unordered_set<std::string> set;
+    for (std::string_view line : data_lines(file)) {
+        set.insert(fold_case(straight_apostrophes(line)));
+        if (longest != nullptr) {
+            *longest = std::max(*longest, word_count(line));
+        }
+    }
+    return set;
+}
+
+Gazetteer load() {
+    Gazetteer g;
+    add_names(g, embedded::places_txt, EntityType::place);
+    add_names(g, embedded::organizations_txt, EntityType::organization);
+    g.demonyms = folded_set(embedded::demonyms_txt);
+    g.titles = folded_set(embedded::titles_txt, &g.longest_title_words);
+    g.organization_words = folded_set(embedded::organization_words_txt);
+    g.place_words = folded_set(embedded::place_words_txt);
+    g.given_names = folded_set(embedded::given_names_txt);
+    g.common_words = folded_set(embedded::common_words_txt);
+    for (std::string_view line : data_lines(embedded::boilerplate_txt)) {
+        std::string pattern = fold_case(straight_apostrophes(line));
+        if (pattern.ends_with('*')) {
+            pattern.pop_back();
+            g.boilerplate_prefixes.push_back(std::move(pattern));
+        } else {
+            g.boilerplate_lines.insert(std::move(pattern));
+        }
+    }
+    return g;
+}
+
+} // namespace
+
+const Gazetteer& Gazetteer::built_in() {
+    static const Gazetteer gazetteer = load();
+    return gazetteer;
+}
+
+std::vector<std::string_view> data_lines(std::string_view file) {
+    std::vector<std::string_view> lines;
+    for (std::string_view line : split_lines(file)) {
+        line = trim(line);
+        if (!line.empty() && line.front() != '#') {
+            lines.push_back(line);
+        }
+    }
+    return lines;
+}
+
+std::string straight_apostrophes(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.substr(i, 3) == "\u2019") {
+            out += '\'';
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+} // namespace newsq::detail

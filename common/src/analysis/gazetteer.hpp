@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <newsq/article.hpp>
+
+namespace newsq::detail {
+
+/// A known name: its type and canonical spelling.
+struct KnownName {
+    EntityType type;
+    std::string canonical;
+};
+
+/// The word lists the analysis relies on, built into the library from common/data.
+/// Names match with their exact capitalisation; word lists match lower-cased words.
+struct Gazetteer {
+    std::unordered_map<std::string, KnownName> names;   ///< places and organisations, by alias
+    std::unordered_set<std::string> demonyms;           ///< "russian", "chinese"
+    std::unordered_set<std::string> titles;             ///< "president", "secretary of state"
+    std::unordered_set<std::string> organization_words; ///< "ministry", "university"
+    std::unordered_set<std::string> place_words;        ///< "river", "province"
+    std::unordered_set<std::string> given_names;        ///< "antony", "siobhán"
+    std::unordered_set<std::string> common_words;       ///< "despite", "yesterday"
+    std::unordered_set<std::string> boilerplate_lines;  ///< whole paragraphs, lower case
+    std::vector<std::string> boilerplate_prefixes;      ///< paragraph openings, lower case
+    std::size_t longest_name_words = 1;                 ///< words in the longest name
+    std::size_t longest_title_words = 1;                ///< words in the longest title
+
+    /// The built-in gazetteer, parsed once.
+    static const Gazetteer& built_in();
+};
+
+/// The non-comment, non-blank lines of a data file, trimmed.
+std::vector<std::string_view> data_lines(std::string_view file);
+
+/// `text` with curly apostrophes (’) made straight (').
+std::string straight_apostrophes(std::string_view text);
+
+} // namespace newsq::detail

@@ -1,0 +1,104 @@
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include <newsq/analysis.hpp>
+#include <newsq/error.hpp>
+#include <newsq/reader.hpp>
+
+#include "commands.hpp"
+#include "exit_status.hpp"
+
+namespace newsq::indexer {
+
+namespace {
+
+struct AnalyzeOptions {
+    std::vector<std::string> paths;
+    bool json = false;
+    bool body = false;
+};
+
+nlohmann::json to_json(const Article& a, bool with_body) {
+    nlohmann::json entities = nlohmann::json::array();
+    for (const Entity& e : a.entities) {
+        entities.push_back({{"type", to_string(e.type)}, {"name", e.name}});
+    }
+    nlohmann::json quotes = nlohmann::json::array();
+    for (const Quote& q : a.quotes) {
+        quotes.push_back({{"text", q.text}, {"speaker", q.speaker}});
+    }
+    nlohmann::json out = {{"id", a.id}, {"entities", entities}, {"quotes", quotes}};
+    if (with_body) {
+        out["body"] = a.body;
+    }
+    return out;
+}
+
+void print_text(const Article& a, bool with_body) {
+    fmt::print("{}\n", a.id);
+    for (const EntityType type :
+         {EntityType::person, EntityType::organization, EntityType::place}) {
+        std::vector<std::string_view> names;
+        for (const Entity& e : a.entities) {
+            if (e.type == type) {
+                names.push_back(e.name);
+            }
+        }
+        if (!names.empty()) {
+            fmt::print("  {}: {}\n", to_string(type), fmt::join(names, "; "));
+        }
+    }
+    for (const Quote& q : a.quotes) {
+        fmt::print("  “{}” — {}\n", q.text, q.speaker.empty() ? "(unknown)" : q.speaker);
+    }
+    if (with_body) {
+        fmt::print("\n{}\n", a.body);
+    }
+    fmt::print("\n");
+}
+
+int run_analyze(const AnalyzeOptions& o) {
+    BoilerplateModel learned;
+    const auto skip = [](BadRecord&&) {};
+    read_articles(o.paths, {[&](Article&& a) { learned.observe(a); }, skip});
+    const Analyzer analyzer;
+    std::size_t bad = 0;
+    read_articles(o.paths, {[&](Article&& a) {
+                                analyzer.analyze(a, &learned);
+                                if (o.json) {
+                                    fmt::print("{}\n", to_json(a, o.body).dump());
+                                } else {
+                                    print_text(a, o.body);
+                                }
+                            },
+                            [&](BadRecord&& b) {
+                                ++bad;
+                                print_bad_record(b.path, b.line, b.reason);
+                            }});
+    return bad == 0 ? cli::kOk : cli::kPartial;
+}
+
+} // namespace
+
+std::function<int()> setup_analyze(CLI::App& app) {
+    auto o = std::make_shared<AnalyzeOptions>();
+    app.add_option("paths", o->paths, "files or directories (recursive)")
+        ->required()
+        ->type_name("PATH");
+    app.add_flag("--json", o->json, "one JSON object per article");
+    app.add_flag("--body", o->body, "also print the body without its boilerplate");
+    return [o] {
+        try {
+            return run_analyze(*o);
+        } catch (const Error& e) {
+            return cli::report_error("newsindex", e);
+        }
+    };
+}
+
+} // namespace newsq::indexer

@@ -1,0 +1,186 @@
+// The analysis stage on small hand-written articles: boilerplate, entities, quotes with speakers.
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include <newsq/analysis.hpp>
+
+using newsq::Article;
+using newsq::Entity;
+using newsq::EntityType;
+using newsq::Quote;
+
+namespace {
+
+Article article(std::string body, std::string source = "Valley Post") {
+    Article a;
+    a.id = "test";
+    a.source = std::move(source);
+    a.body = std::move(body);
+    return a;
+}
+
+Article analysed(std::string body) {
+    Article a = article(std::move(body));
+    newsq::Analyzer{}.analyze(a);
+    return a;
+}
+
+std::string paragraphs(std::initializer_list<std::string_view> list) {
+    std::string text;
+    for (const std::string_view p : list) {
+        text += text.empty() ? "" : "\n\n";
+        text += p;
+    }
+    return text;
+}
+
+// The article's entities of `type`, as "name | name", so a failure shows them.
+std::string names(const Article& a, EntityType type) {
+    std::string result;
+    for (const Entity& e : a.entities) {
+        if (e.type == type) {
+            result += result.empty() ? "" : " | ";
+            result += e.name;
+        }
+    }
+    return result;
+}
+
+// Quotes as "[speaker] text" lines, so a failure shows them.
+std::string describe(const std::vector<Quote>& quotes) {
+    std::string result;
+    for (const Quote& q : quotes) {
+        result += "[" + q.speaker + "] " + q.text + "\n";
+    }
+    return result;
+}
+
+constexpr std::string_view kFirst = "The city council approved the harbour budget on Monday.";
+constexpr std::string_view kLast = "Work on the quay is due to start in the spring.";
+
+} // namespace
+
+TEST_CASE("analysis: fixed-pattern web boilerplate paragraphs are removed from the body") {
+    const std::string_view lines[] = {
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Trending",
+        "Exit mobile version",
+        "For the latest headlines, follow our Google News channel online or via the app.",
+        "Read more: Harbour levy splits the council after a late-night session",
+    };
+    for (const std::string_view line : lines) {
+        CAPTURE(std::string(line));
+        CHECK(analysed(paragraphs({kFirst, line, kLast})).body == paragraphs({kFirst, kLast}));
+    }
+}
+
+TEST_CASE("analysis: a line repeated across one source's articles is learned as boilerplate") {
+    constexpr std::string_view promo =
+        "Get the Harbour Times briefing in your inbox every morning.";
+    std::vector<Article> articles;
+    for (const std::string_view story :
+         {"The ferry strike ended on Friday.", "Fishing quotas were cut again this year.",
+          "A new bridge opened to cyclists."}) {
+        articles.push_back(article(paragraphs({story, promo}), "Harbour Times"));
+    }
+    articles.push_back(article(paragraphs({kFirst, promo}), "Valley Post"));
+    newsq::BoilerplateModel model;
+    for (const Article& a : articles) {
+        model.observe(a);
+    }
+    const newsq::Analyzer analyzer;
+    for (Article& a : articles) {
+        analyzer.analyze(a, &model);
+    }
+    CHECK(articles[0].body == "The ferry strike ended on Friday.");
+    CHECK(articles[2].body == "A new bridge opened to cyclists.");
+    CHECK(articles[3].body == paragraphs({kFirst, promo}));
+}
+
+TEST_CASE("analysis: a person has one canonical name: the fullest, without title or possessive") {
+    const Article a = analysed(
+        "US Secretary of State Antony Blinken arrived in Warsaw on Monday. Blinken's visit "
+        "follows talks in Brussels.\n\n"
+        "President Joe Biden will travel next month, officials said. Biden is expected to meet "
+        "Chinese President Xi Jinping later in the year, and President Biden has said the "
+        "meeting will be frank.");
+    CHECK(names(a, EntityType::person) == "Antony Blinken | Joe Biden | Xi Jinping");
+}
+
+TEST_CASE("analysis: sentence-initial capitals are not entities") {
+    const Article a = analysed(
+        "Despite the rain, hundreds of people queued outside the town hall. Yesterday the mayor "
+        "opened the doors early.\n\n"
+        "Intentionally or not, the timing helped. \u201CIntentionally closing the doors would "
+        "have been cruel,\u201D one volunteer said.");
+    for (const Entity& e : a.entities) {
+        CHECK(e.name != "Despite");
+        CHECK(e.name != "Yesterday");
+        CHECK(e.name != "Intentionally");
+    }
+}
+
+TEST_CASE("analysis: places and organisations are found with their types") {
+    const Article a = analysed(
+        "The United Nations and the World Health Organization sent medical teams to Mariupol "
+        "and Kharkiv in Ukraine on Tuesday, after Russia agreed to a pause in the shelling.");
+    CHECK(names(a, EntityType::place) == "Kharkiv | Mariupol | Russia | Ukraine");
+    CHECK(names(a, EntityType::organization) == "United Nations | World Health Organization");
+    CHECK(names(a, EntityType::person).empty());
+}
+
+TEST_CASE("analysis: quotes and their speakers") {
+    struct Case {
+        std::string_view name;
+        std::string_view body;
+        std::vector<Quote> quotes;
+    };
+    const Case cases[] = {
+        {"straight quotes, X said",
+         "Mayor Lena Fischer opened the session.\n\n"
+         "\"We will rebuild the bridge,\" Fischer said.",
+         {{"We will rebuild the bridge,", "Lena Fischer"}}},
+        {"curly quotes, said X",
+         "\u201CThe money is there,\u201D said Lena Fischer, the mayor.",
+         {{"The money is there,", "Lena Fischer"}}},
+        {"a quote split around its attribution is two quotes",
+         "Lena Fischer spoke first.\n\n"
+         "\u201CThe port is open,\u201D she said. \u201CThe ships are not.\u201D",
+         {{"The port is open,", "Lena Fischer"}, {"The ships are not.", "Lena Fischer"}}},
+        {"a quote over a paragraph break is one quote, its parts joined by a space",
+         "Tomas Berg presented the plan.\n\n"
+         "\u201CThe first part is the harbour.\n\n"
+         "\u201CThe second part is the railway,\u201D Berg said.",
+         {{"The first part is the harbour. The second part is the railway,", "Tomas Berg"}}},
+        {"X told reporters",
+         "\u201CWe expect a decision by June,\u201D Tomas Berg told reporters in the lobby.",
+         {{"We expect a decision by June,", "Tomas Berg"}}},
+        {"according to X",
+         "\u201CRepairs will take a year,\u201D according to Tomas Berg, the city engineer.",
+         {{"Repairs will take a year,", "Tomas Berg"}}},
+        {"X added",
+         "Tomas Berg said the work had begun. \u201CIt will not be cheap,\u201D Berg added.",
+         {{"It will not be cheap,", "Tomas Berg"}}},
+        {"a pronoun is the last named person",
+         "Lena Fischer opened the meeting. Then Tomas Berg presented the report.\n\n"
+         "\u201CWe have started,\u201D he said.",
+         {{"We have started,", "Tomas Berg"}}},
+        {"the speaker of a quote that reports someone else's words is the one quoting",
+         "Secretary of State Antony Blinken spoke in Brussels on Tuesday.\n\n"
+         "\u201CYesterday, President Biden said that in his view war crimes have been "
+         "committed in Ukraine,\u201D Blinken told reporters after the meeting.",
+         {{"Yesterday, President Biden said that in his view war crimes have been committed in "
+           "Ukraine,",
+           "Antony Blinken"}}},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(std::string(c.name));
+        CHECK(describe(analysed(std::string(c.body)).quotes) == describe(c.quotes));
+    }
+}
