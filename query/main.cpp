@@ -1,11 +1,48 @@
-#include "cmd_search.hpp"
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "commands.hpp"
 #include "exit_status.hpp"
+
+namespace {
+
+using newsq::query::Command;
+
+const std::array kCommands = {
+    Command{"search", "search (the default: `newsq QUERY` is `newsq search QUERY`)",
+            newsq::query::setup_search},
+    Command{"show", "print one stored article with its entities and quotes",
+            newsq::query::setup_show},
+    Command{"quotes", "list the quotes that match a query, with their speakers",
+            newsq::query::setup_quotes},
+};
+
+// A command is named by the first argument only, so that a command name later in a query
+// (`newsq war show`) stays a word; `newsq search show` and `newsq -- show` search for one.
+const Command* command_named(int argc, char** argv) {
+    if (argc < 2) {
+        return nullptr;
+    }
+    const std::string_view first = argv[1];
+    const auto it = std::find_if(kCommands.begin(), kCommands.end(),
+                                 [&](const Command& c) { return first == c.name; });
+    return it == kCommands.end() ? nullptr : &*it;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"newsq: search a news archive indexed by newsindex"};
     app.set_version_flag("--version", "newsq 0.1.0");
-    app.footer("Exit status: 0 results, 1 no results, 2 bad usage or query, 3 no index, "
-               "4 index locked, 5 index damaged, 6 I/O error.");
-    const auto run = newsq::query::setup_search(app);
-    return newsq::cli::run_main(app, argc, argv, "newsq", run);
+    app.footer("Commands: newsq [search] QUERY, newsq show ID, newsq quotes QUERY (each with "
+               "--help). A query that is a command name: `newsq search WORD` or `newsq -- WORD`."
+               "\nExit status: 0 results, 1 no results (show: no such article), 2 bad usage or "
+               "query, 3 no index, 4 index locked, 5 index damaged, 6 I/O error.");
+    const Command* command = command_named(argc, argv);
+    if (command == nullptr) {
+        return newsq::cli::run_main(app, argc, argv, "newsq", newsq::query::setup_search(app));
+    }
+    CLI::App* sub = app.add_subcommand(command->name, command->description);
+    return newsq::cli::run_main(app, argc, argv, "newsq", command->setup(*sub));
 }

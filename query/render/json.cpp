@@ -17,20 +17,69 @@ std::size_t code_points(std::string_view text, std::size_t bytes) {
     return count;
 }
 
+Json highlights_json(const Snippet& s) {
+    Json highlights = Json::array();
+    for (const auto& [begin, end] : s.highlights) {
+        highlights.push_back({code_points(s.text, begin), code_points(s.text, end)});
+    }
+    return highlights;
+}
+
+Json entities_json(const std::vector<Entity>& entities) {
+    Json out = Json::array();
+    for (const Entity& e : entities) {
+        out.push_back({{"type", to_string(e.type)}, {"name", e.name}});
+    }
+    return out;
+}
+
+Json facets_json(const std::vector<Facet>& facets) {
+    Json out = Json::object();
+    for (const Facet& f : facets) {
+        Json values = Json::array();
+        for (const FacetValue& v : f.values) {
+            values.push_back({{"value", v.value}, {"count", v.count}});
+        }
+        out[f.name] = std::move(values);
+    }
+    return out;
+}
+
+Json timeline_json(const Timeline& t) {
+    Json buckets = Json::array();
+    for (const TimelineBucket& b : t.buckets) {
+        buckets.push_back({{"period", b.period}, {"count", b.count}});
+    }
+    return {{"unit", to_string(t.unit)}, {"buckets", std::move(buckets)}, {"undated", t.undated}};
+}
+
+void print(std::FILE* out, const Json& doc) {
+    fmt::print(out, "{}\n", doc.dump(2, ' ', false, Json::error_handler_t::replace));
+}
+
 } // namespace
 
 Json hit_json(const Hit& h) {
-    Json highlights = Json::array();
-    for (const auto& [begin, end] : h.snippet.highlights) {
-        highlights.push_back(
-            {code_points(h.snippet.text, begin), code_points(h.snippet.text, end)});
+    Json quotes = Json::array();
+    for (const HitQuote& q : h.quotes) {
+        quotes.push_back({{"text", q.text.text},
+                          {"speaker", q.speaker},
+                          {"matched", q.matched},
+                          {"highlights", highlights_json(q.text)}});
     }
-    return Json{{"rank", h.rank},          {"id", h.id},
-                {"title", h.title},        {"url", h.url},
-                {"section", h.section},    {"source", h.source},
-                {"author", h.author},      {"date", h.published},
-                {"score", h.score},        {"snippet", h.snippet.text},
-                {"highlights", highlights}};
+    return Json{{"rank", h.rank},
+                {"id", h.id},
+                {"title", h.title},
+                {"url", h.url},
+                {"section", h.section},
+                {"source", h.source},
+                {"author", h.author},
+                {"date", h.published},
+                {"score", h.score},
+                {"snippet", h.snippet.text},
+                {"highlights", highlights_json(h.snippet)},
+                {"entities", entities_json(h.entities)},
+                {"quotes", std::move(quotes)}};
 }
 
 void print_json(std::FILE* out, const SearchRequest& request, const SearchResults& results) {
@@ -38,7 +87,7 @@ void print_json(std::FILE* out, const SearchRequest& request, const SearchResult
     for (const Hit& h : results.hits) {
         hits.push_back(hit_json(h));
     }
-    const Json doc = {
+    Json doc = {
         {"format_version", kJsonFormatVersion},
         {"query", request.query},
         {"parsed", results.parsed},
@@ -47,7 +96,52 @@ void print_json(std::FILE* out, const SearchRequest& request, const SearchResult
         {"offset", request.offset},
         {"hits", std::move(hits)},
     };
-    fmt::print(out, "{}\n", doc.dump(2, ' ', false, Json::error_handler_t::replace));
+    if (request.facets > 0) {
+        doc["facets"] = facets_json(results.facets);
+    }
+    if (results.timeline) {
+        doc["timeline"] = timeline_json(*results.timeline);
+    }
+    print(out, doc);
+}
+
+void print_article_json(std::FILE* out, const Article& a) {
+    Json quotes = Json::array();
+    for (const Quote& q : a.quotes) {
+        quotes.push_back({{"text", q.text}, {"speaker", q.speaker}});
+    }
+    print(out, {{"format_version", kJsonFormatVersion},
+                {"id", a.id},
+                {"title", a.title},
+                {"date", a.published},
+                {"section", a.section},
+                {"source", a.source},
+                {"author", a.author},
+                {"url", a.url},
+                {"body", a.body},
+                {"entities", entities_json(a.entities)},
+                {"quotes", std::move(quotes)}});
+}
+
+void print_quotes_json(std::FILE* out, const QuoteRequest& request, const QuoteResults& results) {
+    Json quotes = Json::array();
+    for (const QuoteHit& q : results.quotes) {
+        quotes.push_back({{"rank", q.rank},
+                          {"text", q.text.text},
+                          {"highlights", highlights_json(q.text)},
+                          {"speaker", q.speaker},
+                          {"id", q.id},
+                          {"title", q.title},
+                          {"source", q.source},
+                          {"date", q.published}});
+    }
+    print(out, {{"format_version", kJsonFormatVersion},
+                {"query", request.query},
+                {"speaker", request.speaker.value_or("")},
+                {"parsed", results.parsed},
+                {"offset", request.offset},
+                {"more", results.more},
+                {"quotes", std::move(quotes)}});
 }
 
 } // namespace newsq::render

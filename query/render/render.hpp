@@ -1,20 +1,30 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdio>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include <newsq/article.hpp>
 #include <newsq/search.hpp>
 
 namespace newsq::render {
 
-/// Version of the JSON output contract (documented in the README); bumped on any change.
+/// Version of the JSON output contract (documented in the README). Fields may be added
+/// within a version; removing, renaming or changing the meaning of one bumps it.
 inline constexpr int kJsonFormatVersion = 1;
 
-/// Human-readable results; highlights in bold when `color`, plain otherwise.
+/// How text output looks.
+struct TextStyle {
+    bool color = false;     ///< bold highlights and dim metadata (terminal escapes)
+    std::size_t width = 60; ///< columns for the timeline chart
+};
+
+/// Human-readable results: hits with their matching quotes, then facets and the timeline when
+/// asked; highlights in bold with `style.color`, plain otherwise.
 void print_text(std::FILE* out, const SearchRequest& request, const SearchResults& results,
-                bool color);
+                const TextStyle& style);
 
 /// One hit as a JSON object (the element of "hits"; highlight offsets in code points).
 nlohmann::json hit_json(const Hit& hit);
@@ -27,5 +37,18 @@ void print_csv_header(std::FILE* out);
 
 /// One CSV record (RFC 4180 quoting).
 void print_csv_hit(std::FILE* out, const Hit& hit);
+
+/// One stored article for `newsq show`: metadata, body, entities by type, quotes.
+void print_article_text(std::FILE* out, const Article& article, bool color);
+
+/// The same as one JSON document.
+void print_article_json(std::FILE* out, const Article& article);
+
+/// A page of quotes for `newsq quotes`.
+void print_quotes_text(std::FILE* out, const QuoteRequest& request, const QuoteResults& results,
+                       bool color);
+
+/// The same as one JSON document.
+void print_quotes_json(std::FILE* out, const QuoteRequest& request, const QuoteResults& results);
 
 } // namespace newsq::render

@@ -1,94 +1,135 @@
+#include <algorithm>
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "render/render.hpp"
+#include "render/terminal.hpp"
 
 namespace newsq::render {
 
 namespace {
 
-constexpr std::string_view kBold = "\x1b[1m";
-constexpr std::string_view kReset = "\x1b[0m";
-constexpr std::string_view kDim = "\x1b[2m";
-
-// `text` with control characters (C0, DEL, C1) replaced by spaces, so article data cannot
-// move the cursor, clear the screen or ring the bell.
-std::string printable(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        const bool c1 = c == 0xC2 && i + 1 < text.size() &&
-                        static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-                        static_cast<unsigned char>(text[i + 1]) <= 0x9F;
-        if (c < 0x20 || c == 0x7F || c1) {
-            out += ' ';
-            i += c1 ? 1 : 0;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out;
-}
-
-std::string highlighted(const Snippet& s, bool color) {
-    if (!color) {
-        return printable(s.text);
-    }
-    const std::string_view text = s.text;
-    std::string out;
-    std::size_t at = 0;
-    for (const auto& [begin, end] : s.highlights) {
-        out += printable(text.substr(at, begin - at));
-        out += kBold;
-        out += printable(text.substr(begin, end - begin));
-        out += kReset;
-        at = end;
-    }
-    out += printable(text.substr(at));
-    return out;
-}
+constexpr std::size_t kQuotesPerHit = 2;
 
 std::string meta_line(const Hit& h) {
-    std::string line = h.published.substr(0, 10);
-    for (const std::string* part : {&h.section, &h.source}) {
-        if (!part->empty()) {
-            line += line.empty() ? "" : " · ";
-            line += *part;
-        }
-    }
-    line += line.empty() ? "" : " · ";
-    line += h.id;
-    return printable(line);
+    return dotted({std::string_view(h.published).substr(0, 10), h.section, h.source, h.id});
 }
 
 std::string total_line(const SearchResults& r, std::size_t shown, std::size_t offset) {
     const bool exact = r.total_lower == r.total_upper;
     const std::string total = fmt::format("{}{} result{}", exact ? "" : "about ", r.total_estimate,
-                                          r.total_estimate == 1 ? "" : "s");
+                                          plural(r.total_estimate));
     if (shown == 0) {
         return total;
     }
     return fmt::format("{} (showing {}–{})", total, offset + 1, offset + shown);
 }
 
+// The quotes of a hit that hold a match, at most kQuotesPerHit of them.
+void print_hit_quotes(std::FILE* out, const Hit& h, bool color) {
+    std::size_t matched = 0;
+    for (const HitQuote& q : h.quotes) {
+        if (q.matched && ++matched <= kQuotesPerHit) {
+            fmt::print(out, "     {}\n", quote_line(q.text, q.speaker, color));
+        }
+    }
+    if (matched > kQuotesPerHit) {
+        const std::size_t more = matched - kQuotesPerHit;
+        fmt::print(out, "     {}\n",
+                   dim(fmt::format("(+{} more matching quote{})", more, plural(more)), color));
+    }
+}
+
+void print_hit(std::FILE* out, const Hit& h, bool color) {
+    const std::string title = h.title.empty() ? "(no headline)" : printable(h.title);
+    if (color) {
+        fmt::print(out, "{:>3}. {}{}{}\n", h.rank, kBold, title, kReset);
+    } else {
+        fmt::print(out, "{:>3}. {}\n", h.rank, title);
+    }
+    fmt::print(out, "     {}\n", dim(meta_line(h), color));
+    if (!h.snippet.text.empty()) {
+        fmt::print(out, "     {}\n", highlighted(h.snippet, color));
+    }
+    print_hit_quotes(out, h, color);
+    fmt::print(out, "\n");
+}
+
+void print_facets(std::FILE* out, const std::vector<Facet>& facets) {
+    fmt::print(out, "\nFacets\n");
+    for (const Facet& f : facets) {
+        if (f.values.empty()) {
+            continue;
+        }
+        std::string line;
+        for (const FacetValue& v : f.values) {
+            line += fmt::format("{}{} {}", line.empty() ? "" : " · ", printable(v.value), v.count);
+        }
+        if (f.distinct > f.values.size()) {
+            line += fmt::format(" · (+{} more)", f.distinct - f.values.size());
+        }
+        fmt::print(out, "  {:<13} {}\n", f.name, line);
+    }
+}
+
+std::string bar(std::size_t count, std::size_t most, std::size_t width) {
+    if (count == 0) {
+        return {};
+    }
+    const double share = static_cast<double>(count) / static_cast<double>(most);
+    const auto cells = std::max<std::size_t>(
+        1, static_cast<std::size_t>(std::lround(share * static_cast<double>(width))));
+    std::string out;
+    for (std::size_t i = 0; i < cells; ++i) {
+        out += "\u2588";
+    }
+    return out;
+}
+
+void print_timeline(std::FILE* out, TimeUnit asked, const Timeline& t, std::size_t width) {
+    fmt::print(out, "\nTimeline by {}", to_string(t.unit));
+    if (t.unit != asked) {
+        fmt::print(out, " (by {} it would be too long)", to_string(asked));
+    }
+    fmt::print(out, "\n");
+    std::size_t most = 0;
+    std::size_t label = 0;
+    for (const TimelineBucket& b : t.buckets) {
+        most = std::max(most, b.count);
+        label = std::max(label, b.period.size());
+    }
+    if (t.buckets.empty()) {
+        fmt::print(out, "  (no dated matches)\n");
+    }
+    const std::size_t digits = fmt::formatted_size("{}", most);
+    // "  label  bar count": keep at least a few cells for the bar.
+    const std::size_t used = 2 + label + 2 + 1 + digits;
+    const std::size_t cells = width > used + 10 ? width - used : 10;
+    for (const TimelineBucket& b : t.buckets) {
+        const std::string drawn = bar(b.count, most, cells);
+        fmt::print(out, "  {:<{}}  {}{}{}\n", b.period, label, drawn, drawn.empty() ? "" : " ",
+                   b.count);
+    }
+    if (t.undated > 0) {
+        fmt::print(out, "  undated: {}\n", t.undated);
+    }
+}
+
 } // namespace
 
 void print_text(std::FILE* out, const SearchRequest& request, const SearchResults& results,
-                bool color) {
+                const TextStyle& style) {
     for (const Hit& h : results.hits) {
-        const std::string title = h.title.empty() ? "(no headline)" : printable(h.title);
-        if (color) {
-            fmt::print(out, "{:>3}. {}{}{}\n", h.rank, kBold, title, kReset);
-            fmt::print(out, "     {}{}{}\n", kDim, meta_line(h), kReset);
-        } else {
-            fmt::print(out, "{:>3}. {}\n     {}\n", h.rank, title, meta_line(h));
-        }
-        if (!h.snippet.text.empty()) {
-            fmt::print(out, "     {}\n", highlighted(h.snippet, color));
-        }
-        fmt::print(out, "\n");
+        print_hit(out, h, style.color);
     }
     fmt::print(out, "{}\n", total_line(results, results.hits.size(), request.offset));
+    if (request.facets > 0) {
+        print_facets(out, results.facets);
+    }
+    if (request.timeline && results.timeline) {
+        print_timeline(out, *request.timeline, *results.timeline, style.width);
+    }
 }
 
 } // namespace newsq::render

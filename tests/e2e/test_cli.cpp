@@ -53,6 +53,12 @@ const std::string kHarvest = "https://valleyledger.example/culture/2022/09/10/ha
 const std::string kPort = "vl-2022-0311-port";
 const std::string kRegatta = "mt-2023-0704-regatta";
 const std::string kTelescope = "mt-2021-1120-telescope";
+// Quotes with named speakers (analysis-oslo.txt): Maria Lindqvist twice, Henrik Dahl once;
+// Oslo, Norway, Sweden, Stockholm; undated; section Europe, source Nordic Post.
+const std::string kOslo = "np-oslo-grain-corridor";
+const std::string kCorridorQuote = "The corridor must stay open through the cold months,";
+const std::string kShipsQuote = "We will not let the ships wait in port,";
+const std::string kPermitsQuote = "Shipping permits are the real obstacle,";
 
 // The awkward article's title, spelt with C++ escapes where wire.jsonl uses JSON ones.
 const std::string kAwkwardTitle = "Witness says \"they knew\" \u2014 C:\\Archive\\2022\\ \t "
@@ -401,9 +407,9 @@ TEST_CASE("--limit and --offset page through the results") {
 }
 
 TEST_CASE("--limit all returns every match and the default is 10") {
-    // An empty query matches all 11 fixture articles.
-    CHECK(lines_of(search({"--limit", "all", "--format", "ids"}).out).size() == 11);
-    CHECK(Json::parse(search({"--limit", "all", "--json"}).out)["hits"].size() == 11);
+    // An empty query matches all 12 fixture articles.
+    CHECK(lines_of(search({"--limit", "all", "--format", "ids"}).out).size() == 12);
+    CHECK(Json::parse(search({"--limit", "all", "--json"}).out)["hits"].size() == 12);
     CHECK(Json::parse(search({"--json"}).out)["hits"].size() == 10);
 }
 
@@ -574,9 +580,17 @@ TEST_CASE("a malformed query exits 2 naming the problem and its position") {
 
 TEST_CASE("bad option values exit 2") {
     const std::vector<std::vector<std::string>> cases = {
-        {"war", "--since", "2022-13-01"}, {"war", "--until", "soon"},
-        {"war", "--sort", "size"},        {"war", "--limit", "ten"},
-        {"war", "--format", "xml"},       {"war", "--color", "sometimes"},
+        {"war", "--since", "2022-13-01"},
+        {"war", "--until", "soon"},
+        {"war", "--sort", "size"},
+        {"war", "--limit", "ten"},
+        {"war", "--format", "xml"},
+        {"war", "--color", "sometimes"},
+        {"war", "--timeline", "fortnight"},
+        {"war", "--facets-limit", "0"},
+        // Facets and timelines come with a result page, not with an export.
+        {"war", "--facets", "--format", "csv"},
+        {"war", "--timeline", "month", "--format", "ids"},
     };
     for (const auto& args : cases) {
         INFO(joined(args));
@@ -632,14 +646,14 @@ TEST_CASE("adding the same files again replaces every article") {
     const Result first = newsindex({"add", kArticles, "--index", index});
     CHECK(first.status == 0);
     CHECK(first.err.empty());
-    CHECK(first.out.starts_with("indexed 11 articles into \"" + index +
-                                "\" (11 added, 0 replaced, 0 skipped) in "));
+    CHECK(first.out.starts_with("indexed 12 articles into \"" + index +
+                                "\" (12 added, 0 replaced, 0 skipped) in "));
 
     const Result again = newsindex({"add", kArticles, "--index", index});
     CHECK(again.status == 0);
-    CHECK(contains(again.out, " (0 added, 11 replaced, 0 skipped) "));
+    CHECK(contains(again.out, " (0 added, 12 replaced, 0 skipped) "));
     CHECK(lines_of(newsq({"--index", index, "--limit", "all", "--format", "ids"}).out).size() ==
-          11);
+          12);
 }
 
 TEST_CASE("bad input is reported as path:line: reason and skipped while good input is kept") {
@@ -770,4 +784,351 @@ TEST_CASE("a second writer exits 4 while the index is locked, and readers still 
     CHECK(r.status == 4);
     CHECK(contains(r.err, "is locked by another writer"));
     CHECK(newsq({"\"war crimes\"", "--index", index, "--format", "ids"}).status == 0);
+}
+
+// --- The analysis on the query side: quotes, entities, show, quotes, facets, timeline. ---
+
+namespace {
+
+// Whether `list` (a JSON array of objects) has an element with these members.
+bool has_element(const Json& list, const Json& members) {
+    return std::any_of(list.begin(), list.end(), [&](const Json& e) {
+        return std::all_of(members.items().begin(), members.items().end(),
+                           [&](const auto& m) { return e.value(m.key(), Json()) == m.value(); });
+    });
+}
+
+std::vector<std::string> texts_of(const Json& quotes) {
+    std::vector<std::string> texts;
+    for (const Json& q : quotes) {
+        texts.push_back(q.at("text").get<std::string>());
+    }
+    return texts;
+}
+
+// The value → count pairs of one facet of a --facets --json document.
+std::vector<std::pair<std::string, int>> facet_of(const Json& doc, const std::string& name) {
+    std::vector<std::pair<std::string, int>> out;
+    for (const Json& v : doc.at("facets").at(name)) {
+        out.emplace_back(v.at("value").get<std::string>(), v.at("count").get<int>());
+    }
+    return out;
+}
+
+// Code points in UTF-8 `text`.
+std::size_t width_of(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+} // namespace
+
+TEST_CASE("names fields filter by surname or quoted full name; quote: searches quote text") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"person:lindqvist", kOslo},
+        {"person:\"Maria Lindqvist\"", kOslo},
+        {"person:\"maria LINDQVIST\"", kOslo},
+        {"person:\"Henrik Lindqvist\"", ""},
+        {"speaker:dahl", kOslo},
+        {"speaker:\"Henrik Dahl\"", kOslo},
+        {"place:oslo place:norway", kOslo},
+        {"entity:oslo", kOslo},
+        {"quote:corridor", kOslo},
+        {"quote:\"ships wait\"", kOslo},
+        // In the headline and body, never inside a quote.
+        {"quote:\"grain corridor\"", ""},
+        // Two quotes stand side by side: no phrase across them.
+        {"quote:\"months we\"", ""},
+    };
+    for (const auto& [query, expected] : cases) {
+        INFO(query);
+        CHECK(ids_found({query}) == expected);
+    }
+}
+
+TEST_CASE("text output shows a hit's matching quotes with their speakers, and only those") {
+    const Result r = search({"permits"});
+    CHECK(r.status == 0);
+    const std::vector<std::string> lines = lines_of(r.out);
+    REQUIRE(lines.size() == 6);
+    CHECK(lines[0] == "  1. Ministers meet in Oslo over grain corridor");
+    CHECK(lines[1] == "     Europe · Nordic Post · " + kOslo);
+    CHECK(lines[3] == "     \u201c" + kPermitsQuote + "\u201d \u2014 Henrik Dahl");
+    CHECK(lines[4].empty());
+    CHECK(lines[5] == "1 result (showing 1–1)");
+
+    const Result bold = search({"permits", "--color", "always"});
+    CHECK(contains(bold.out, "\u201cShipping \x1B[1mpermits\x1B[0m are the real obstacle,\u201d"));
+}
+
+TEST_CASE("--json hits carry entities and quotes, each quote marked matched or not") {
+    const Json hit = only_hit(search({"quote:ships", "--json"}));
+    CHECK(hit["id"] == kOslo);
+    for (const Json& entity :
+         {Json{{"type", "person"}, {"name", "Maria Lindqvist"}},
+          Json{{"type", "person"}, {"name", "Henrik Dahl"}},
+          Json{{"type", "place"}, {"name", "Oslo"}}, Json{{"type", "place"}, {"name", "Norway"}}}) {
+        CHECK_MESSAGE(has_element(hit["entities"], entity), entity.dump());
+    }
+    const Json& quotes = hit["quotes"];
+    CHECK(has_element(quotes, {{"text", kCorridorQuote},
+                               {"speaker", "Maria Lindqvist"},
+                               {"matched", false},
+                               {"highlights", Json::array()}}));
+    CHECK(has_element(quotes, {{"text", kShipsQuote},
+                               {"speaker", "Maria Lindqvist"},
+                               {"matched", true},
+                               {"highlights", {{20, 25}}}}));
+    // "ships" and "Shipping" share the stem "ship".
+    CHECK(has_element(quotes, {{"text", kPermitsQuote},
+                               {"speaker", "Henrik Dahl"},
+                               {"matched", true},
+                               {"highlights", {{0, 8}}}}));
+    // The quote: term is not a body match: the snippet highlights nothing.
+    CHECK(hit["highlights"].empty());
+}
+
+TEST_CASE("newsq show prints one article: metadata, body, entities by type, quotes") {
+    const Result r = search({"show", kOslo});
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    const std::vector<std::string> lines = lines_of(r.out);
+    REQUIRE(lines.size() > 6);
+    CHECK(lines[0] == "Ministers meet in Oslo over grain corridor");
+    CHECK(lines[1] == "id       " + kOslo);
+    CHECK(lines[2] == "section  Europe");
+    CHECK(lines[3] == "source   Nordic Post");
+    CHECK(lines[4] == "author   Jonas Berg");
+    CHECK(lines[5].empty());
+    CHECK(lines[6].starts_with("Foreign ministers from Norway and Sweden met in Oslo"));
+    const auto line_with = [&](std::string_view start) {
+        const auto it = std::find_if(lines.begin(), lines.end(),
+                                     [&](const std::string& l) { return l.starts_with(start); });
+        return it == lines.end() ? std::string() : *it;
+    };
+    CHECK(contains(line_with("people:"), "Maria Lindqvist"));
+    CHECK(contains(line_with("people:"), "Henrik Dahl"));
+    CHECK(contains(line_with("places:"), "Oslo"));
+    CHECK(line_with("quotes:") == "quotes:");
+    CHECK(line_with("  \u201cShipping") ==
+          "  \u201c" + kPermitsQuote + "\u201d \u2014 Henrik Dahl");
+}
+
+TEST_CASE("newsq show --json gives the article with typed entities and quotes") {
+    const Result r = search({"show", kOslo, "--json"});
+    CHECK(r.status == 0);
+    const Json doc = Json::parse(r.out);
+    CHECK(doc["format_version"] == 1);
+    CHECK(doc["id"] == kOslo);
+    CHECK(doc["title"] == "Ministers meet in Oslo over grain corridor");
+    CHECK(doc["date"] == "");
+    CHECK(doc["section"] == "Europe");
+    CHECK(doc["source"] == "Nordic Post");
+    CHECK(doc["author"] == "Jonas Berg");
+    CHECK(doc["url"] == "");
+    CHECK(doc["body"].get<std::string>().ends_with("The talks continue in Stockholm next month."));
+    CHECK(has_element(doc["entities"], {{"type", "person"}, {"name", "Maria Lindqvist"}}));
+    CHECK(has_element(doc["entities"], {{"type", "place"}, {"name", "Stockholm"}}));
+    CHECK(texts_of(doc["quotes"]) ==
+          std::vector<std::string>{kCorridorQuote, kShipsQuote, kPermitsQuote});
+    CHECK(has_element(doc["quotes"], {{"text", kShipsQuote}, {"speaker", "Maria Lindqvist"}}));
+}
+
+TEST_CASE("newsq show: an unknown id exits 1 with a message, a missing id exits 2") {
+    const Result unknown = search({"show", "no-such-article"});
+    CHECK(unknown.status == 1);
+    CHECK(unknown.out.empty());
+    CHECK(contains(unknown.err, "no article with id \"no-such-article\""));
+    CHECK(search({"show", "NP-OSLO-GRAIN-CORRIDOR"}).status == 1); // ids are exact
+
+    const Result missing = search({"show"});
+    CHECK(missing.status == 2);
+    CHECK(missing.out.empty());
+}
+
+TEST_CASE("a query equal to a command name: newsq search WORD or newsq -- WORD") {
+    CHECK(search({"search", "show", "--format", "ids"}).out == kOslo + "\n");
+    CHECK(newsq({"--index", kIndex, "--format", "ids", "--", "show"}).out == kOslo + "\n");
+    CHECK(search({"search", "quotes", "--format", "ids"}).status == 1);
+    // A command name after the first word is a query word.
+    CHECK(search({"meeting", "show", "--format", "ids"}).out == kOslo + "\n");
+}
+
+TEST_CASE("newsq quotes lists only the quotes that match, with speaker and article") {
+    const Result r = search({"quotes", "corridor"});
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(lines_of(r.out) ==
+          std::vector<std::string>{"  1. \u201c" + kCorridorQuote + "\u201d \u2014 Maria Lindqvist",
+                                   "     Ministers meet in Oslo over grain corridor",
+                                   "     Nordic Post · " + kOslo, "", "1 quote"});
+}
+
+TEST_CASE("newsq quotes --speaker: by surname or full name, per quote") {
+    const auto quotes = [](std::vector<std::string> args) {
+        args.insert(args.begin(), "quotes");
+        args.push_back("--json");
+        const Result r = search(std::move(args));
+        CHECK(r.err.empty());
+        return Json::parse(r.out)["quotes"];
+    };
+    const Json lindqvist = quotes({"--speaker", "Lindqvist"});
+    CHECK(texts_of(lindqvist) == std::vector<std::string>{kCorridorQuote, kShipsQuote});
+    for (const Json& q : lindqvist) {
+        CHECK(q["speaker"] == "Maria Lindqvist");
+        CHECK(q["id"] == kOslo);
+        CHECK(q["title"] == "Ministers meet in Oslo over grain corridor");
+        CHECK(q["date"] == "");
+    }
+    CHECK(texts_of(quotes({"\"stay open\"", "--speaker", "Maria Lindqvist"})) ==
+          std::vector<std::string>{kCorridorQuote});
+    CHECK(texts_of(quotes({"permits OR ships"})) ==
+          std::vector<std::string>{kShipsQuote, kPermitsQuote});
+    CHECK(texts_of(quotes({"speaker:dahl"})) == std::vector<std::string>{kPermitsQuote});
+    CHECK(quotes({"permits", "--speaker", "Lindqvist"}).empty());
+    CHECK(quotes({"corridor", "--since", "2022"}).empty()); // the article is undated
+    CHECK(quotes({"corridor", "--section", "Europe"}).size() == 1);
+
+    const Json highlighted = Json::parse(search({"quotes", "ships", "--json"}).out);
+    CHECK(highlighted["format_version"] == 1);
+    CHECK(highlighted["more"] == false);
+    REQUIRE(highlighted["quotes"].size() == 2); // "ships", and "Shipping" by its stem
+    CHECK(highlighted["quotes"][0]["highlights"] == Json{{20, 25}});
+    CHECK(highlighted["quotes"][1]["highlights"] == Json{{0, 8}});
+}
+
+TEST_CASE("newsq quotes: no match exits 1; paging says when more match") {
+    const Result none = search({"quotes", "permits", "--speaker", "Lindqvist"});
+    CHECK(none.status == 1);
+    CHECK(none.out == "no matching quotes\n");
+
+    const Json page =
+        Json::parse(search({"quotes", "--speaker", "Lindqvist", "--limit", "1", "--json"}).out);
+    CHECK(page["more"] == true);
+    CHECK(texts_of(page["quotes"]) == std::vector<std::string>{kCorridorQuote});
+    const Json next = Json::parse(
+        search({"quotes", "--speaker", "Lindqvist", "--limit", "1", "--offset", "1", "--json"})
+            .out);
+    CHECK(next["more"] == false);
+    REQUIRE(next["quotes"].size() == 1);
+    CHECK(next["quotes"][0]["rank"] == 2);
+    CHECK(texts_of(next["quotes"]) == std::vector<std::string>{kShipsQuote});
+}
+
+TEST_CASE("newsq quotes: a speaker without a name or a bad query exits 2") {
+    for (const char* speaker : {"", "  ", "\"\""}) {
+        INFO(speaker);
+        const Result r = search({"quotes", "corridor", "--speaker", speaker});
+        CHECK(r.status == 2);
+        CHECK(r.out.empty());
+        CHECK(contains(r.err, "has no name in it"));
+    }
+    const Result bad = search({"quotes", "\"stay open"});
+    CHECK(bad.status == 2);
+    CHECK(contains(bad.err, "unclosed quote (query position 1)"));
+    CHECK(search({"quotes", "corridor", "--bogus"}).status == 2);
+}
+
+TEST_CASE("--facets counts the whole matching set, not the page") {
+    const Json doc = Json::parse(search({"--facets", "--limit", "1", "--json"}).out);
+    CHECK(doc["hits"].size() == 1);
+    using Counts = std::vector<std::pair<std::string, int>>;
+    CHECK(facet_of(doc, "section") == Counts{{"World", 3},
+                                             {"Business", 2},
+                                             {"Politics", 2},
+                                             {"Culture", 1},
+                                             {"Europe", 1},
+                                             {"Science", 1},
+                                             {"Sport", 1}});
+    CHECK(facet_of(doc, "source") == Counts{{"Harbor Herald", 3},
+                                            {"Valley Ledger", 3},
+                                            {"Capitol Wire", 2},
+                                            {"Metro Times", 2},
+                                            {"Nordic Post", 1}});
+    for (const char* name : {"person", "organization", "place", "speaker"}) {
+        CHECK_MESSAGE(doc["facets"][name].is_array(), name);
+    }
+    const Json speakers = Json::parse(search({"person:lindqvist", "--facets", "--json"}).out);
+    CHECK(facet_of(speakers, "speaker") == Counts{{"Henrik Dahl", 1}, {"Maria Lindqvist", 1}});
+    CHECK(has_element(speakers["facets"]["place"], {{"value", "Oslo"}, {"count", 1}}));
+
+    const Json top = Json::parse(search({"--facets", "--facets-limit", "2", "--json"}).out);
+    CHECK(facet_of(top, "section") == Counts{{"World", 3}, {"Business", 2}});
+    CHECK(!Json::parse(search({"--json"}).out).contains("facets"));
+}
+
+TEST_CASE("--facets in text: a compact block after the results") {
+    const std::vector<std::string> lines =
+        lines_of(search({"\"war crimes\"", "--facets", "--facets-limit", "1"}).out);
+    const auto facets = std::find(lines.begin(), lines.end(), "Facets");
+    REQUIRE(facets != lines.end());
+    CHECK(*(facets - 2) == "4 results (showing 1–4)");
+    CHECK(*(facets + 1) == "  section       World 3 · (+1 more)");
+    CHECK(*(facets + 2) == "  source        Harbor Herald 3 · (+1 more)");
+}
+
+TEST_CASE("--timeline counts matches per period, empty periods included") {
+    const Json month = Json::parse(search({"\"war crimes\"", "--timeline", "month", "--json"}).out);
+    Json expected = Json::array();
+    expected.push_back({{"period", "2022-03"}, {"count", 2}}); // awkward, tribunal
+    for (const char* m : {"04", "05", "06", "07", "08", "09", "10", "11", "12"}) {
+        expected.push_back({{"period", std::string("2022-") + m}, {"count", 0}});
+    }
+    expected.push_back({{"period", "2023-01"}, {"count", 1}}); // committee
+    CHECK(month["timeline"]["unit"] == "month");
+    CHECK(month["timeline"]["buckets"] == expected);
+    CHECK(month["timeline"]["undated"] == 1); // the explainer
+
+    const Json week = Json::parse(search({"\"war crimes\"", "--timeline", "week", "--json"}).out);
+    const Json& weeks = week["timeline"]["buckets"];
+    REQUIRE(weeks.size() == 46); // 2022-W09 … 2022-W52, 2023-W01, 2023-W02
+    CHECK(weeks[0] == Json{{"period", "2022-W09"}, {"count", 1}}); // Saturday 2022-03-05
+    CHECK(weeks[1] == Json{{"period", "2022-W10"}, {"count", 0}});
+    CHECK(weeks[2] == Json{{"period", "2022-W11"}, {"count", 1}}); // Thursday 2022-03-17
+    CHECK(weeks[44] == Json{{"period", "2023-W01"}, {"count", 0}});
+    CHECK(weeks[45] == Json{{"period", "2023-W02"}, {"count", 1}}); // Thursday 2023-01-12
+
+    const Json days = Json::parse(search({"date:2022-03", "--timeline", "day", "--json"}).out);
+    const Json& buckets = days["timeline"]["buckets"];
+    REQUIRE(buckets.size() == 24); // 2022-03-05 … 2022-03-28
+    for (const Json& b : buckets) {
+        const std::string day = b["period"];
+        const bool dated = day == "2022-03-05" || day == "2022-03-11" || day == "2022-03-17" ||
+                           day == "2022-03-28";
+        CHECK_MESSAGE(b["count"] == (dated ? 1 : 0), day);
+    }
+    CHECK(days["timeline"]["undated"] == 0);
+}
+
+TEST_CASE("--timeline in text: a bar chart within 60 columns when piped") {
+    const Result r = search({"\"war crimes\"", "--timeline", "month", "--limit", "0"});
+    CHECK(r.status == 1); // no hits on the page
+    const std::vector<std::string> lines = lines_of(r.out);
+    const auto title = std::find(lines.begin(), lines.end(), "Timeline by month");
+    REQUIRE(title != lines.end());
+    REQUIRE(lines.end() - title == 13); // title, 11 months, undated
+    const std::string full = *(title + 1);
+    CHECK(full.starts_with("  2022-03  \u2588"));
+    CHECK(full.ends_with("\u2588 2"));
+    CHECK(width_of(full) == 60);
+    CHECK(*(title + 2) == "  2022-04  0");
+    const std::string half = *(title + 11);
+    CHECK(half.starts_with("  2023-01  \u2588"));
+    CHECK(width_of(half) < width_of(full));
+    CHECK(*(title + 12) == "  undated: 1");
+
+    // By day, 2022-03-05 … 2023-01-12 would be 314 rows: weeks instead.
+    const std::vector<std::string> daily =
+        lines_of(search({"\"war crimes\"", "--timeline", "day"}).out);
+    CHECK(std::find(daily.begin(), daily.end(), "Timeline by week (by day it would be too long)") !=
+          daily.end());
+}
+
+TEST_CASE("--limit all with --facets still counts every match") {
+    const Json doc =
+        Json::parse(search({"\"war crimes\"", "--limit", "all", "--facets", "--json"}).out);
+    CHECK(doc["hits"].size() == 4);
+    CHECK(facet_of(doc, "section") ==
+          std::vector<std::pair<std::string, int>>{{"World", 3}, {"Politics", 1}});
 }

@@ -90,7 +90,8 @@ TEST_CASE("malformed queries are errors that name the problem and position") {
         {"sectoin:World", "unknown field \"sectoin\""},
         {"strike section:", "field \"section:\" has no value (query position 8)"},
         {"écrit titel:x", "unknown field \"titel\" (fields: id, title, body, author, section, "
-                          "source, url, host, date) (query position 7)"},
+                          "source, url, host, date, person, org, place, entity, quote, speaker) "
+                          "(query position 7)"},
         {"war date:2022-13-01", "bad date \"2022-13-01\""},
         {"war date:2022-02-30..", "bad date \"2022-02-30\""},
         {"war date:..", "bad date \"..\""},
@@ -99,6 +100,38 @@ TEST_CASE("malformed queries are errors that name the problem and position") {
         CAPTURE(c.query);
         CHECK(syntax_error(c.query).find(c.message) != std::string::npos);
     }
+}
+
+TEST_CASE("names fields take a surname or a quoted full name, folded like the indexer") {
+    struct Case {
+        std::string_view query;
+        std::string_view description;
+    };
+    const Case cases[] = {
+        {"person:blinken", "Query(0 * XPERSONblinken)"},
+        {"person:\"Antony Blinken\"", "Query(0 * XPERSONantony blinken)"},
+        {"org:\"Red Cross\"", "Query(0 * XORGred cross)"},
+        {"organization:NATO", "Query(0 * XORGnato)"},
+        {"place:Oslo entity:\"Maria Lindqvist\"",
+         "Query(0 * (XENTITYmaria lindqvist AND XPLACEoslo))"},
+        {"speaker:Blinken quote:\"war crime\"",
+         "Query(((XQUOTEwar@1 PHRASE 2 XQUOTEcrime@2) FILTER XSPEAKERblinken))"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.query);
+        CHECK(parsed(c.query) == c.description);
+    }
+}
+
+TEST_CASE("a default prefix makes plain words and phrases search that field") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    QueryBuilder builder(db, kToday);
+    CHECK(builder.parse("war crimes", "XQUOTE").get_description() ==
+          "Query(((ZXQUOTEwar@1 AND ZXQUOTEcrime@2) AND_MAYBE "
+          "(XQUOTEwar@1 PHRASE 2 XQUOTEcrimes@2)))");
+    CHECK(builder.parse("\"war crimes\" section:world", "XQUOTE").get_description() ==
+          "Query(((XQUOTEwar@1 PHRASE 2 XQUOTEcrimes@2) FILTER XSECTIONworld))");
+    CHECK(builder.parse("title:strike", "XQUOTE").get_description() == "Query(ZSstrike@1)");
 }
 
 TEST_CASE("words that only look like operators or fields are plain words") {

@@ -93,3 +93,35 @@ TEST_CASE("NEAR highlights the words only where they are close") {
     const Snippet s = snippet_for(text, near, 400);
     CHECK(marked(s) == std::vector<std::string>{"Gaza", "ceasefire"});
 }
+
+TEST_CASE("quote: terms highlight the quote's words when the quote prefix is asked for") {
+    const Xapian::Query q(Xapian::Query::OP_AND, Xapian::Query("ZXQUOTEwar"),
+                          Xapian::Query("Ztown"));
+    const auto text_only = newsq::detail::highlight_spec(q);
+    CHECK(text_only.terms == std::vector<std::string>{"Ztown"});
+    const auto with_quotes = newsq::detail::highlight_spec(q, {"", "XQUOTE"});
+    CHECK(with_quotes.terms == std::vector<std::string>{"Zwar", "Ztown"});
+    const auto quotes_only = newsq::detail::highlight_spec(q, {"XQUOTE"});
+    CHECK(quotes_only.terms == std::vector<std::string>{"Zwar"});
+
+    const Xapian::Query quoted = phrase({"XQUOTEwar", "XQUOTEcrimes"});
+    const auto spec = newsq::detail::highlight_spec(quoted, {"XQUOTE"});
+    REQUIRE(spec.phrases.size() == 1);
+    CHECK(spec.phrases[0] == std::vector<newsq::detail::TermSet>{{"war"}, {"crimes"}});
+    CHECK(newsq::detail::highlight_spec(quoted).phrases.empty());
+}
+
+TEST_CASE("highlight_all keeps the whole text and marks every match") {
+    std::string text;
+    for (int i = 0; i < 30; ++i) {
+        text += "Words before. ";
+    }
+    text += "We saw war crimes,\n and war.";
+    const Snippet s = newsq::detail::highlight_all(
+        text, newsq::detail::highlight_spec(phrase({"war", "crimes"})), Xapian::Stem("english"));
+    CHECK(s.text.starts_with("Words before."));
+    CHECK(s.text.ends_with("We saw war crimes, and war."));
+    CHECK(marked(s) == std::vector<std::string>{"war crimes"});
+    CHECK(newsq::detail::highlight_all("No match here.", {}, Xapian::Stem("english"))
+              .highlights.empty());
+}

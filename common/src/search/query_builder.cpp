@@ -273,7 +273,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::chrono::sys_days tod
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser_.set_default_op(Xapian::Query::OP_AND);
     for (const Field& f : kFields) {
-        if (f.kind == FieldKind::boolean) {
+        if (f.kind == FieldKind::boolean || f.kind == FieldKind::names) {
             processors_.push_back(std::make_unique<BooleanField>(f));
         } else if (f.kind == FieldKind::date) {
             processors_.push_back(std::make_unique<DateField>(today, typed_));
@@ -292,7 +292,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::chrono::sys_days tod
     }
 }
 
-Xapian::Query QueryBuilder::parse(std::string_view text) {
+Xapian::Query QueryBuilder::parse(std::string_view text, const std::string& default_prefix) {
     if (trim(text).empty()) {
         return Xapian::Query(std::string());
     }
@@ -302,14 +302,15 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
                                Xapian::QueryParser::FLAG_WILDCARD |
                                Xapian::QueryParser::FLAG_PURE_NOT;
-    Xapian::Query query = parser_.parse_query(rewritten, flags);
+    Xapian::Query query = parser_.parse_query(rewritten, flags, default_prefix);
     if (!is_plain_words(text)) {
         return query;
     }
     // Plain words rank higher where they stand together as a phrase.
     const std::string phrase = '"' + rewritten + '"';
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                         parser_.parse_query(phrase, Xapian::QueryParser::FLAG_PHRASE));
+    return Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, query,
+        parser_.parse_query(phrase, Xapian::QueryParser::FLAG_PHRASE, default_prefix));
 }
 
 bool is_plain_words(std::string_view text) {

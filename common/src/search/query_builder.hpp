@@ -17,10 +17,11 @@ class QueryBuilder {
 public:
     QueryBuilder(const Xapian::Database& db, std::chrono::sys_days today);
 
-    /// Parses `text`; an empty query matches everything. Plain words (see is_plain_words) also
-    /// get a phrase boost, so articles where they stand together rank first. Throws Error
+    /// Parses `text`; an empty query matches everything. Words without a field get
+    /// `default_prefix` (none: title and body). Plain words (see is_plain_words) also get a
+    /// phrase boost, so articles where they stand together rank first. Throws Error
     /// (query_syntax) naming the problem and its 1-based character position.
-    Xapian::Query parse(std::string_view text);
+    Xapian::Query parse(std::string_view text, const std::string& default_prefix = {});
 
 private:
     std::string typed_; // the query being parsed, as typed: for error positions

@@ -12,8 +12,11 @@
 #include "index/document_builder.hpp"
 #include "index/schema_check.hpp"
 #include "search/dates.hpp"
+#include "search/facets.hpp"
 #include "search/query_builder.hpp"
+#include "search/quote_match.hpp"
 #include "search/snippet.hpp"
+#include "search/timeline.hpp"
 #include "xapian_guard.hpp"
 
 namespace newsq {
@@ -21,6 +24,7 @@ namespace newsq {
 namespace {
 
 constexpr std::size_t kPageSize = 1000;
+constexpr std::size_t kUnlimited = std::numeric_limits<std::size_t>::max();
 
 Xapian::Database open_database(const std::filesystem::path& dir) {
     return detail::guarded(dir, "open", [&] {
@@ -33,13 +37,14 @@ Xapian::Database open_database(const std::filesystem::path& dir) {
     });
 }
 
-Xapian::Query with_dates(Xapian::Query query, const SearchRequest& r, std::chrono::sys_days today) {
+Xapian::Query with_dates(Xapian::Query query, const std::optional<std::string>& since,
+                         const std::optional<std::string>& until, std::chrono::sys_days today) {
     detail::DateBounds bounds;
-    if (r.since) {
-        bounds.from = detail::parse_date_point(*r.since, today).from;
+    if (since) {
+        bounds.from = detail::parse_date_point(*since, today).from;
     }
-    if (r.until) {
-        bounds.to = detail::parse_date_point(*r.until, today).to;
+    if (until) {
+        bounds.to = detail::parse_date_point(*until, today).to;
     }
     if (bounds.from.empty() && bounds.to.empty()) {
         return query;
@@ -52,7 +57,8 @@ Xapian::Query with_filters(Xapian::Query query, const std::vector<Filter>& filte
     std::map<std::string_view, std::vector<Xapian::Query>> by_field;
     for (const Filter& f : filters) {
         const Field* field = find_field(f.field);
-        if (field == nullptr || field->kind != FieldKind::boolean) {
+        if (field == nullptr ||
+            (field->kind != FieldKind::boolean && field->kind != FieldKind::names)) {
             throw Error(ErrorCode::invalid_argument,
                         fmt::format("cannot filter on \"{}\": not a filter field", f.field));
         }
@@ -65,6 +71,37 @@ Xapian::Query with_filters(Xapian::Query query, const std::vector<Filter>& filte
     return query;
 }
 
+// What hits highlight: words of the text in the snippet; those and `quote:` words in quotes.
+struct Highlights {
+    detail::HighlightSpec text;
+    detail::HighlightSpec quotes;
+};
+
+Highlights highlights_of(const Xapian::Query& query) {
+    return {detail::highlight_spec(query),
+            detail::highlight_spec(query, {"", field("quote").prefix})};
+}
+
+HitQuote hit_quote(const Quote& q, const detail::HighlightSpec& spec, const Xapian::Stem& stem,
+                   std::size_t chars) {
+    Snippet whole = detail::highlight_all(q.text, spec, stem);
+    const bool matched = !whole.highlights.empty();
+    if (chars > 0 && whole.text.size() > chars) {
+        whole = detail::make_snippet(q.text, spec, stem, chars);
+    }
+    return {std::move(whole), q.speaker, matched};
+}
+
+// The query of a request: its text, then its dates and filters.
+template <class Request>
+Xapian::Query full_query(const Xapian::Database& db, const Request& r,
+                         const std::string& default_prefix = {}) {
+    const auto today = detail::today_utc();
+    detail::QueryBuilder builder(db, today);
+    return with_filters(with_dates(builder.parse(r.query, default_prefix), r.since, r.until, today),
+                        r.filters);
+}
+
 } // namespace
 
 struct Searcher::Impl {
@@ -73,14 +110,22 @@ struct Searcher::Impl {
     Xapian::Stem stem{"english"};
 
     Xapian::Query build_query(const SearchRequest& r) {
+        return detail::guarded(dir, "search", [&] { return full_query(db, r); });
+    }
+
+    // Quote text is the default field; a speaker must be the speaker of the quote itself.
+    Xapian::Query build_query(const QuoteRequest& r) {
         return detail::guarded(dir, "search", [&] {
-            const auto today = detail::today_utc();
-            detail::QueryBuilder builder(db, today);
-            return with_filters(with_dates(builder.parse(r.query), r, today), r.filters);
+            Xapian::Query query = full_query(db, r, std::string(field("quote").prefix));
+            if (r.speaker) {
+                query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                      detail::speaker_filter(*r.speaker));
+            }
+            return query;
         });
     }
 
-    Xapian::Enquire enquire(const Xapian::Query& query, SortOrder sort) {
+    Xapian::Enquire enquire(const Xapian::Query& query, SortOrder sort) const {
         Xapian::Enquire e(db);
         e.set_query(query);
         if (sort == SortOrder::date) {
@@ -89,19 +134,71 @@ struct Searcher::Impl {
         return e;
     }
 
-    Hit hit_of(const Xapian::MSetIterator& it, const SearchRequest& r,
-               const detail::HighlightSpec& spec) {
+    Hit hit_of(const Xapian::MSetIterator& it, const SearchRequest& r, const Highlights& h) {
         Article a = detail::decode_article(it.get_document().get_data());
         Hit hit{it.get_rank() + 1,      it.get_weight(),
                 std::move(a.id),        std::move(a.title),
                 std::move(a.section),   std::move(a.source),
                 std::move(a.author),    std::move(a.url),
-                std::move(a.published), {}};
+                std::move(a.published), {},
+                std::move(a.entities),  {}};
+        for (const Quote& q : a.quotes) {
+            hit.quotes.push_back(r.snippets ? hit_quote(q, h.quotes, stem, r.quote_chars)
+                                            : HitQuote{{q.text, {}}, q.speaker, false});
+        }
         if (r.snippets) {
-            hit.snippet = detail::make_snippet(a.body, spec, stem, r.snippet_chars);
+            hit.snippet = detail::make_snippet(a.body, h.text, stem, r.snippet_chars);
         }
         return hit;
     }
+
+    // Calls `on_match` for the matches from `first` on, at most `count` of them, fetching in
+    // pages so memory stays flat, until it returns false.
+    template <class F>
+    void each_match(const Xapian::Enquire& enquire, std::size_t first, std::size_t count,
+                    F&& on_match) {
+        std::size_t given = 0;
+        while (given < count) {
+            const auto wanted = static_cast<Xapian::doccount>(std::min(kPageSize, count - given));
+            const Xapian::MSet page =
+                enquire.get_mset(static_cast<Xapian::doccount>(first + given), wanted);
+            for (auto it = page.begin(); it != page.end(); ++it, ++given) {
+                if (!on_match(it)) {
+                    return;
+                }
+            }
+            if (page.size() < wanted) {
+                return;
+            }
+        }
+    }
+
+    // Counters over every match, as the request asks; they must outlive the match.
+    struct Spies {
+        detail::FacetSpy facets;
+        detail::DateSpy dates;
+
+        // Adds the spies asked for; returns whether any was.
+        bool watch(Xapian::Enquire& enquire, const SearchRequest& r) {
+            if (r.facets > 0) {
+                enquire.add_matchspy(&facets);
+            }
+            if (r.timeline) {
+                enquire.add_matchspy(&dates);
+            }
+            return r.facets > 0 || r.timeline;
+        }
+
+        void report(const SearchRequest& r, SearchResults& results) const {
+            if (r.facets > 0) {
+                results.facets = facets.facets(r.facets);
+            }
+            if (r.timeline) {
+                results.timeline = detail::make_timeline(dates.days(), dates.undated(), *r.timeline,
+                                                         r.timeline_max_buckets);
+            }
+        }
+    };
 
     // Runs `work`, reopening the database once if a writer changed it under us.
     template <class F>
@@ -125,22 +222,27 @@ Searcher::~Searcher() = default;
 
 SearchResults Searcher::search(const SearchRequest& r) {
     const Xapian::Query query = impl_->build_query(r);
-    const detail::HighlightSpec spec = detail::highlight_spec(query);
+    const Highlights highlights = highlights_of(query);
     return impl_->retrying([&] {
         impl_->db.reopen();
+        Impl::Spies spies; // before the Enquire, which points to them
         Xapian::Enquire enquire = impl_->enquire(query, r.sort);
         // Room for the check_at_least margin below without wrapping around.
         constexpr std::size_t kMaxWanted = std::numeric_limits<Xapian::doccount>::max() - 100;
         const auto wanted = static_cast<Xapian::doccount>(std::min(r.limit, kMaxWanted));
+        // Spies count what the match sees: make it see every match.
+        const Xapian::doccount check =
+            spies.watch(enquire, r) ? std::max(impl_->db.get_doccount(), wanted) : wanted + 100;
         const Xapian::MSet mset =
-            enquire.get_mset(static_cast<Xapian::doccount>(r.offset), wanted, wanted + 100);
-        SearchResults results{query.get_description(),
-                              mset.get_matches_estimated(),
-                              mset.get_matches_lower_bound(),
-                              mset.get_matches_upper_bound(),
-                              {}};
+            enquire.get_mset(static_cast<Xapian::doccount>(r.offset), wanted, check);
+        SearchResults results;
+        spies.report(r, results);
+        results.parsed = query.get_description();
+        results.total_estimate = mset.get_matches_estimated();
+        results.total_lower = mset.get_matches_lower_bound();
+        results.total_upper = mset.get_matches_upper_bound();
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            results.hits.push_back(impl_->hit_of(it, r, spec));
+            results.hits.push_back(impl_->hit_of(it, r, highlights));
         }
         return results;
     });
@@ -149,28 +251,63 @@ SearchResults Searcher::search(const SearchRequest& r) {
 std::size_t Searcher::for_each_hit(const SearchRequest& r,
                                    const std::function<void(const Hit&)>& on_hit) {
     const Xapian::Query query = impl_->build_query(r);
-    const detail::HighlightSpec spec = detail::highlight_spec(query);
+    const Highlights highlights = highlights_of(query);
     std::size_t given = 0;
     return impl_->retrying([&] {
-        Xapian::Enquire enquire = impl_->enquire(query, r.sort);
-        while (given < r.limit) {
-            const auto first = static_cast<Xapian::doccount>(r.offset + given);
-            const auto wanted = static_cast<Xapian::doccount>(std::min(kPageSize, r.limit - given));
-            const Xapian::MSet page = enquire.get_mset(first, wanted);
-            for (auto it = page.begin(); it != page.end(); ++it) {
-                on_hit(impl_->hit_of(it, r, spec));
-                ++given;
-            }
-            if (page.size() < wanted) {
-                break;
-            }
-        }
+        const Xapian::Enquire enquire = impl_->enquire(query, r.sort);
+        impl_->each_match(enquire, r.offset + given, r.limit - given, [&](const auto& it) {
+            on_hit(impl_->hit_of(it, r, highlights));
+            ++given;
+            return true;
+        });
         return given;
     });
 }
 
 std::string Searcher::explain(const SearchRequest& r) {
     return impl_->build_query(r).get_description();
+}
+
+std::optional<Article> Searcher::article(std::string_view id) {
+    const std::string term = boolean_term(field("id"), id);
+    return impl_->retrying([&]() -> std::optional<Article> {
+        impl_->db.reopen();
+        const Xapian::PostingIterator found = impl_->db.postlist_begin(term);
+        if (id.empty() || found == impl_->db.postlist_end(term)) {
+            return std::nullopt;
+        }
+        return detail::decode_article(impl_->db.get_document(*found).get_data());
+    });
+}
+
+QuoteResults Searcher::quotes(const QuoteRequest& r) {
+    const Xapian::Query query = impl_->build_query(r);
+    const detail::HighlightSpec spec = detail::highlight_spec(query, {field("quote").prefix});
+    return impl_->retrying([&] {
+        impl_->db.reopen();
+        QuoteResults results{query.get_description(), {}, false};
+        detail::QuoteMatcher matcher(query);
+        std::size_t seen = 0; // matching quotes before the current one
+        const std::size_t end = r.offset + std::min(r.limit, kUnlimited - r.offset);
+        const auto on_article = [&](const Xapian::MSetIterator& it) {
+            const Xapian::Document doc = it.get_document();
+            const Article a = detail::decode_article(doc.get_data());
+            for (const std::size_t i : matcher.matching(doc, a.quotes)) {
+                if (seen >= end) {
+                    results.more = true;
+                    return false;
+                }
+                if (seen++ >= r.offset) {
+                    results.quotes.push_back(
+                        {seen, detail::highlight_all(a.quotes[i].text, spec, impl_->stem),
+                         a.quotes[i].speaker, a.id, a.title, a.source, a.published});
+                }
+            }
+            return true;
+        };
+        impl_->each_match(impl_->enquire(query, r.sort), 0, kUnlimited, on_article);
+        return results;
+    });
 }
 
 std::size_t Searcher::size() const {

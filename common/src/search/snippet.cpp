@@ -1,6 +1,7 @@
 #include "search/snippet.hpp"
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 namespace newsq::detail {
@@ -347,23 +348,78 @@ private:
     Snippet out_;
 };
 
+// `term` as a word of the text would give it, when its field is one of `prefixes`: without the
+// prefix, a stem keeping its "Z" ("ZXQUOTEwar" → "Zwar"). Prefixes are upper case, words not.
+std::optional<std::string> shown_as(std::string_view term,
+                                    std::initializer_list<std::string_view> prefixes) {
+    const bool stem = term.size() > 1 && term[0] == 'Z';
+    const std::string_view rest = stem ? term.substr(1) : term;
+    const auto prefix_end =
+        std::find_if(rest.begin(), rest.end(), [](char c) { return !(c >= 'A' && c <= 'Z'); });
+    const auto prefix_size = static_cast<std::size_t>(prefix_end - rest.begin());
+    if (prefix_size == rest.size() || std::find(prefixes.begin(), prefixes.end(),
+                                                rest.substr(0, prefix_size)) == prefixes.end()) {
+        return std::nullopt;
+    }
+    return std::string(stem ? "Z" : "").append(rest.substr(prefix_size));
+}
+
+// The groups (phrases, NEAR) whose every position has a shown term, with their terms shown.
+template <class Shown>
+std::vector<std::vector<TermSet>> shown_groups(const std::vector<std::vector<TermSet>>& groups,
+                                               const Shown& shown) {
+    std::vector<std::vector<TermSet>> out;
+    for (const auto& group : groups) {
+        std::vector<TermSet> positions;
+        for (const TermSet& position : group) {
+            TermSet terms;
+            for (const std::string& term : position) {
+                if (auto word = shown(term)) {
+                    terms.insert(std::move(*word));
+                }
+            }
+            if (terms.empty()) {
+                break;
+            }
+            positions.push_back(std::move(terms));
+        }
+        if (positions.size() == group.size()) {
+            out.push_back(std::move(positions));
+        }
+    }
+    return out;
+}
+
+// Copies text[begin, end), highlighting the spans inside it.
+void write_spans(SnippetWriter& writer, std::string_view text, const std::vector<Word>& words,
+                 const std::vector<Span>& spans, std::size_t begin, std::size_t end) {
+    std::size_t at = begin;
+    for (const Span& s : spans) {
+        if (words[s.first].begin < begin || words[s.last].end > end) {
+            continue;
+        }
+        writer.copy(at, words[s.first].begin);
+        writer.highlight(words[s.first].begin, words[s.last].end);
+        at = words[s.last].end;
+    }
+    writer.copy(at, std::min(end, text.size()));
+}
+
 } // namespace
 
-HighlightSpec highlight_spec(const Xapian::Query& query) {
+HighlightSpec highlight_spec(const Xapian::Query& query,
+                             std::initializer_list<std::string_view> prefixes) {
+    HighlightSpec found;
+    collect(query, found);
+    const auto shown = [&](const std::string& term) { return shown_as(term, prefixes); };
     HighlightSpec spec;
-    collect(query, spec);
-    // Only unprefixed words and stems occur in the text shown; field and filter terms do not.
-    const auto shown = [](const std::string& t) {
-        return !t.empty() && (t[0] == 'Z' || !(t[0] >= 'A' && t[0] <= 'Z'));
-    };
-    std::erase_if(spec.terms, [&](const std::string& t) { return !shown(t); });
-    const auto unshown_group = [&](const std::vector<TermSet>& g) {
-        return std::any_of(g.begin(), g.end(), [&](const TermSet& s) {
-            return std::none_of(s.begin(), s.end(), shown);
-        });
-    };
-    std::erase_if(spec.phrases, unshown_group);
-    std::erase_if(spec.nears, unshown_group);
+    for (const std::string& term : found.terms) {
+        if (auto word = shown(term)) {
+            spec.terms.push_back(std::move(*word));
+        }
+    }
+    spec.phrases = shown_groups(found.phrases, shown);
+    spec.nears = shown_groups(found.nears, shown);
     return spec;
 }
 
@@ -390,22 +446,21 @@ Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Xap
     if (begin > words.front().begin) {
         writer.append("… ");
     }
-    std::size_t at = begin;
-    for (const Span& s : spans) {
-        if (words[s.first].begin < begin || words[s.last].end > end) {
-            continue;
-        }
-        writer.copy(at, words[s.first].begin);
-        writer.highlight(words[s.first].begin, words[s.last].end);
-        at = words[s.last].end;
-    }
-    writer.copy(at, end);
+    write_spans(writer, text, words, spans, begin, end);
     const bool cut = end < words.back().end;
     if (cut) {
         writer.append(" …");
     } else {
         writer.copy(end, text.size());
     }
+    return writer.take();
+}
+
+Snippet highlight_all(std::string_view text, const HighlightSpec& spec, const Xapian::Stem& stem) {
+    const std::vector<Word> words = split_words(text);
+    const Matcher matcher(words, spec, stem);
+    SnippetWriter writer(text);
+    write_spans(writer, text, words, find_spans(matcher, spec), 0, text.size());
     return writer.take();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <set>
 #include <string>
 #include <string_view>
@@ -23,12 +24,18 @@ struct HighlightSpec {
     std::vector<std::vector<TermSet>> nears;   ///< highlighted where all occur close together
 };
 
-/// Collects the highlightable parts of `query` (filters and negated parts are left out).
-HighlightSpec highlight_spec(const Xapian::Query& query);
+/// Collects the highlightable parts of `query` (filters and negated parts are left out): the
+/// terms of the text fields with these term prefixes ("" for the title and body words, "XQUOTE"
+/// for `quote:`), without their prefix, as the words of that text would give them.
+HighlightSpec highlight_spec(const Xapian::Query& query,
+                             std::initializer_list<std::string_view> prefixes = {""});
 
 /// A passage of about `length` bytes of `text` around its best match, matches highlighted:
 /// a phrase as one range, where its words stand together. Without matches, the opening.
 Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Xapian::Stem& stem,
                      std::size_t length);
+
+/// The whole of `text`, white space folded, every match highlighted.
+Snippet highlight_all(std::string_view text, const HighlightSpec& spec, const Xapian::Stem& stem);
 
 } // namespace newsq::detail

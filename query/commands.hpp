@@ -1,0 +1,31 @@
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace newsq::query {
+
+/// A subcommand: `setup` binds its options to `app` and returns the function that runs it
+/// (returning the exit status) once the command line is parsed.
+struct Command {
+    const char* name;
+    const char* description;
+    std::function<std::function<int()>(CLI::App& app)> setup;
+};
+
+/// `newsq [search] QUERY…`: ranked articles, snippets, matching quotes, facets, timeline.
+std::function<int()> setup_search(CLI::App& app);
+
+/// `newsq show ID`: one stored article with its entities and quotes.
+std::function<int()> setup_show(CLI::App& app);
+
+/// `newsq quotes QUERY… [--speaker NAME]`: the quotes matching a query.
+std::function<int()> setup_quotes(CLI::App& app);
+
+/// The words of a query: the positional words, then the words CLI11 could not place (such
+/// as `-war`, "exclude war"), in the order given. Returns false, after printing an error,
+/// when one of those is a mistyped option (`--…`).
+bool take_query_words(CLI::App& app, std::vector<std::string>& words);
+
+} // namespace newsq::query
