@@ -229,7 +229,7 @@ std::string same_query(std::string_view query) {
     return std::string(query);
 }
 
-int run(int argc, char** argv, const Engine& engine) {
+int run(int argc, char** argv, const Engine& engine, std::span<const Variant> variants) {
     CLI::App app{fmt::format("Benchmark of the {} engine: index a corpus, or time a query set",
                              engine.name)};
     app.require_subcommand(1);
@@ -241,6 +241,12 @@ int run(int argc, char** argv, const Engine& engine) {
         ->required()
         ->check(CLI::ExistingFile);
     index->add_option("db", db, "index to create")->required();
+    const Engine* indexer = &engine;
+    for (const Variant& variant : variants) {
+        index->add_flag_callback(
+            std::string(variant.flag), [&indexer, &variant] { indexer = &variant.engine; },
+            std::string(variant.help));
+    }
 
     CLI::App* query = app.add_subcommand("query", "time every query of a query set");
     query->add_option("db", db, "index to search")->required()->check(CLI::ExistingPath);
@@ -254,7 +260,7 @@ int run(int argc, char** argv, const Engine& engine) {
     CLI11_PARSE(app, argc, argv);
     try {
         if (index->parsed()) {
-            index_verb(engine, corpus, db);
+            index_verb(*indexer, corpus, db);
         } else {
             query_verb(engine, db, queries, repeat);
         }

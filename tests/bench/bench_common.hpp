@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,14 @@ struct Engine {
     std::string (*translate)(std::string_view query);
 };
 
+/// Another configuration of an engine, chosen by a flag of the `index` verb; its result line
+/// carries the variant's engine name (`bench-newsq index --no-analysis …` reports `newsq-bare`).
+struct Variant {
+    std::string_view flag; ///< e.g. "--no-analysis"
+    std::string_view help;
+    Engine engine;
+};
+
 /// The fields the baselines index, from one JSON Lines record; a missing field is empty.
 struct Article {
     std::string id;
@@ -51,8 +60,9 @@ void for_each_line(const std::filesystem::path& path,
 /// The query unchanged, for engines that read the shared syntax (Xapian's QueryParser).
 std::string same_query(std::string_view query);
 
-/// Parses `index CORPUS DB` or `query DB QUERIES [--repeat R]`, runs the verb on `engine` and
-/// prints one result line on standard output. Returns the exit status.
-int run(int argc, char** argv, const Engine& engine);
+/// Parses `index [VARIANT-FLAG] CORPUS DB` or `query DB QUERIES [--repeat R]`, runs the verb on
+/// `engine` (or on the variant whose flag is given) and prints one result line on standard
+/// output. Returns the exit status.
+int run(int argc, char** argv, const Engine& engine, std::span<const Variant> variants = {});
 
 } // namespace bench

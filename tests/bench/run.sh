@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks newsq against a minimal Xapian indexer and SQLite FTS5 on one generated corpus and
-# prints the medians across repetitions side by side, with ratios against the Xapian baseline.
+# prints the medians across repetitions side by side, with ratios against the Xapian baseline,
+# then what newsq's analysis stage costs: newsq indexing with it and without it (newsq-bare).
 #
 # Usage: run.sh [N] [--reps R]
 #   N               articles to generate (default 10000)
@@ -20,7 +21,11 @@ build_dir=${BUILD_DIR:-$here/../../build}
 queries=$here/queries.txt
 query_repeat=${QUERY_REPEAT:-5}
 seed=${SEED:-1}
-engines=(xapian newsq sqlite)
+engines=(xapian newsq newsq-bare sqlite)
+# newsq-bare is bench-newsq indexing with the analysis stage off; it runs no queries.
+declare -A tool_names=([xapian]=bench-xapian [newsq]=bench-newsq [newsq-bare]=bench-newsq
+    [sqlite]=bench-sqlite)
+declare -A index_flags=([newsq-bare]=--no-analysis)
 docs=10000
 reps=3
 
@@ -63,6 +68,18 @@ field() {
     tr '\t' '\n' <<<"$2" | sed -n "s/^$1=//p"
 }
 
+# Copies of the tools in the work directory, so a rebuild during a long run cannot swap a binary
+# between repetitions (the newsq library is linked statically).
+isolate_tools() {
+    local engine copy
+    mkdir -p "$work/bin"
+    for engine in "${engines[@]}"; do
+        copy=$work/bin/${tool_names[$engine]}
+        cp "$(find_tool "${tool_names[$engine]}")" "$copy"
+        tools[$engine]=$copy
+    done
+}
+
 setup_dirs() {
     local stamp
     stamp=$(date +%Y%m%d-%H%M%S)
@@ -82,7 +99,8 @@ generate_corpus() {
     local gen
     corpus=$work/corpus-$docs-seed$seed.jsonl
     if [[ ! -s $corpus ]]; then
-        gen=$(find_tool newsq-gen)
+        gen=$work/bin/newsq-gen
+        cp "$(find_tool newsq-gen)" "$gen"
         echo "generating $docs articles into $corpus" >&2
         "$gen" --count "$docs" --seed "$seed" --out "$corpus.part"
         mv "$corpus.part" "$corpus"
@@ -91,15 +109,16 @@ generate_corpus() {
 
 # Runs one verb of one engine and appends its result line, tagged with the repetition.
 run_verb() {
-    local rep=$1 engine=$2 verb=$3 line
+    local rep=$1 engine=$2 verb=$3 line flags=()
     shift 3
-    line=$("${tools[$engine]}" "$verb" "$@")
+    [[ $verb == index && -n ${index_flags[$engine]:-} ]] && flags=("${index_flags[$engine]}")
+    line=$("${tools[$engine]}" "$verb" "${flags[@]}" "$@")
     printf 'rep=%s\t%s\n' "$rep" "$line" >>"$results"
     if [[ $verb == index ]]; then
-        printf '  %-7s index  %10s docs/s  %8s MiB RSS\n' "$engine" \
+        printf '  %-10s index  %10s docs/s  %8s MiB RSS\n' "$engine" \
             "$(field docs_per_s "$line")" "$(field peak_rss_mib "$line")" >&2
     else
-        printf '  %-7s query  %10s us p50  %8s us p99\n' "$engine" \
+        printf '  %-10s query  %10s us p50  %8s us p99\n' "$engine" \
             "$(field p50_us "$line")" "$(field p99_us "$line")" >&2
     fi
 }
@@ -115,7 +134,9 @@ run_all() {
             db=$work/db-$engine
             rm -rf "$db"
             run_verb "$rep" "$engine" index "$corpus" "$db"
-            run_verb "$rep" "$engine" query "$db" "$queries" --repeat "$query_repeat"
+            if [[ $engine != newsq-bare ]]; then
+                run_verb "$rep" "$engine" query "$db" "$queries" --repeat "$query_repeat"
+            fi
             rm -rf "$db"
         done
     done
@@ -188,17 +209,38 @@ print_table() {
             row("query", "peak_rss_mib", "query peak RSS MiB", 1)
             row("query", "hits", "query hits/pass", 1)
             row("query", "errors", "query errors/pass", 0)
+            analysis_cost()
+        }
+        # newsq indexing with and without its analysis stage; cost = time with / time without - 1.
+        function analysis_cost(   with, without) {
+            printf "\nnewsq analysis cost: indexing with analysis (newsq) and without (newsq-bare)\n"
+            printf "%-22s %12s %12s %14s\n", "", "newsq", "newsq-bare", "cost"
+            cost_row("seconds", "index seconds")
+            cost_row("cpu_seconds", "index CPU seconds")
+            with = value["newsq", "index", "docs_per_s"]
+            without = value["newsq-bare", "index", "docs_per_s"]
+            printf "%-22s %12s %12s %14s\n", "index docs/s (ratio)", cell(with), cell(without), \
+                   ratio(with, without)
+            cost_row("peak_rss_mib", "index peak RSS MiB")
+            cost_row("index_mib", "index size MiB")
+            printf "analysis cost = median time with / median time without - 1; target: <= 30%% " \
+                   "of wall time\n"
+        }
+        function cost_row(key, label,   with, without) {
+            with = value["newsq", "index", key]
+            without = value["newsq-bare", "index", key]
+            printf "%-22s %12s %12s %14s\n", label, cell(with), cell(without), \
+                   (with == "" || without == "" || without == 0) ? "-" : \
+                   sprintf("%+.1f%%", (with / without - 1) * 100)
         }'
 }
 
 main() {
     parse_args "$@"
     declare -gA tools=()
-    local engine load
-    for engine in "${engines[@]}"; do
-        tools[$engine]=$(find_tool "bench-$engine")
-    done
+    local load
     setup_dirs
+    isolate_tools
     generate_corpus
     load=$(cut -d' ' -f1 /proc/loadavg)
     run_all
