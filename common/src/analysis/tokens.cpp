@@ -135,7 +135,10 @@ struct Tokenizer {
         } else if (c == '-' || text.substr(i, 3) == "\u2013" || text.substr(i, 3) == "\u2014") {
             sentence_start = sentence_start || after_dateline();
         }
-        joined = joined && c == ' ';
+        // "(Russian President Vladimir) Putin": a name continues past the bracket.
+        const bool name_bracket =
+            c == ')' && !tokens.empty() && tokens.back().end == i && tokens.back().capitalised;
+        joined = joined && (c == ' ' || name_bracket);
         i += utf8_length(c);
     }
 
