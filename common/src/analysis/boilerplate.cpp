@@ -84,7 +84,8 @@ std::string BoilerplateModel::save() const {
 
 void BoilerplateModel::load(std::string_view saved) {
     try {
-        for (const auto& [name, hashes] : nlohmann::json::parse(saved).items()) {
+        const nlohmann::json parsed = nlohmann::json::parse(saved); // items() does not own it
+        for (const auto& [name, hashes] : parsed.items()) {
             Source& source = sources_[name];
             for (const auto& hash : hashes) {
                 source.learned.insert(std::stoull(hash.get<std::string>(), nullptr, 16));
