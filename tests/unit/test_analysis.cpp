@@ -184,3 +184,90 @@ TEST_CASE("analysis: quotes and their speakers") {
         CHECK(describe(analysed(std::string(c.body)).quotes) == describe(c.quotes));
     }
 }
+
+TEST_CASE("analysis: organisations named by the words inside them") {
+    struct Case {
+        std::string_view name;
+        std::string_view body;
+        std::string_view organizations;
+    };
+    const Case cases[] = {
+        {"a plural possessive inside the name",
+         "Tom Ridley, an organiser with the Federated Dockers\u2019 Union, joined the picket.",
+         "Federated Dockers' Union"},
+        {"an organisation word before \"for\"",
+         "Mara Ekdal, a geologist at the Baltic Institute for Coastal Research, took samples.",
+         "Baltic Institute for Coastal Research"},
+        {"a title inside the name is no title when an organisation word follows",
+         "Petra Lind of the Civic Justice Network said the rules were weak.",
+         "Civic Justice Network"},
+        {"a title in the possessive before an organisation word",
+         "The Auditor General's Office opened a review of the contract.",
+         "Auditor General's Office"},
+        {"\"Executive\", \"Survey\", \"Workers\" and \"Ferries\" end names",
+         "The Road Safety Executive, the Coastal Survey, the United Harbour Workers and Fjord "
+         "Ferries signed the charter.",
+         "Coastal Survey | Fjord Ferries | Road Safety Executive | United Harbour Workers"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(std::string(c.name));
+        CHECK(names(analysed(std::string(c.body)), EntityType::organization) == c.organizations);
+    }
+}
+
+TEST_CASE("analysis: organisations named by the words around them") {
+    struct Case {
+        std::string_view name;
+        std::string_view body;
+        std::string_view organizations;
+    };
+    const Case cases[] = {
+        {"a role at the organisation",
+         "Ines Moreau, a curator at the Velmont, chose the paintings.", "Velmont"},
+        {"a kind of organisation before the name",
+         "The battery maker Trelvik opened a plant on Monday.", "Trelvik"},
+        {"a description of an organisation after a comma",
+         "The warning came from Norrvik, the regional water authority, on Friday.", "Norrvik"},
+        {"a club abbreviation before the name", "KS Olsza Wolbrom won the cup final on Sunday.",
+         "KS Olsza Wolbrom"},
+        {"several words before a score", "The hosts lost to Olsza Wolbrom 31-27 in the final.",
+         "Olsza Wolbrom"},
+        {"a name with commas the gazetteer knows",
+         "The Department for Environment, Food and Rural Affairs published the figures.",
+         "Department for Environment, Food and Rural Affairs"},
+        {"a name ending in a question mark the gazetteer knows",
+         "Consumer group Which? called for a ban.", "Which?"},
+        {"an organisation and a place the gazetteer knows as one name",
+         "Figures from NHS Scotland showed a rise in admissions.", "NHS Scotland"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(std::string(c.name));
+        CHECK(names(analysed(std::string(c.body)), EntityType::organization) == c.organizations);
+    }
+}
+
+TEST_CASE("analysis: one name, one kind, across an article") {
+    SUBCASE("a lone word first named as an organisation is not a person when it speaks") {
+        const Article a = analysed("The chip maker Trelvik opened a plant in Dresden.\n\n"
+                                   "\u201CWe are hiring,\u201D Trelvik said in a statement.");
+        CHECK(names(a, EntityType::organization) == "Trelvik");
+        CHECK(names(a, EntityType::person).empty());
+    }
+    SUBCASE("a lone word that speaks is the short form of an organisation's name") {
+        const Article a = analysed("Dunmore Logistics lost a contract on Monday.\n\n"
+                                   "\u201CWe will appeal,\u201D Dunmore said.");
+        CHECK(names(a, EntityType::organization) == "Dunmore Logistics");
+        CHECK(names(a, EntityType::person).empty());
+    }
+}
+
+TEST_CASE("analysis: words that look like organisations but are not") {
+    SUBCASE("abbreviations of common nouns") {
+        const Article a = analysed("DNA laboratory expands as energy M&A deals slow");
+        CHECK(names(a, EntityType::organization).empty());
+    }
+    SUBCASE("a legal form that is also an English word is no kind of organisation") {
+        const Article a = analysed("The bend, known as Tarrow, is where the race is won.");
+        CHECK(names(a, EntityType::organization).empty());
+    }
+}

@@ -52,6 +52,23 @@ constexpr std::array<std::string_view, 24> kSpeechVerbs = {
     "replied",  "recalled", "observes", "observed",  "mentioned", "informed",
     "declared", "urged",    "admitted", "announced", "tells",     "adds"};
 
+// Lower-case nouns for a kind of organisation, which may stand before its name: "chip maker
+// Veltris", "the ferry operator Stena".
+constexpr std::array<std::string_view, 22> kBodyNouns = {
+    "firm",        "maker",     "manufacturer", "carmaker", "automaker", "chipmaker",
+    "drugmaker",   "carrier",   "operator",     "retailer", "lender",    "insurer",
+    "broadcaster", "publisher", "watchdog",     "start-up", "startup",   "supplier",
+    "producer",    "miner",     "conglomerate", "developer"};
+
+// Abbreviations that open the name of a sports club: "FC Porto", "AC Milan", "SK Brann".
+constexpr std::array<std::string_view, 20> kClubPrefixes = {
+    "AC",  "AFC", "BK",  "CD", "CF",  "FC", "FK", "GKS", "HC",  "HK",
+    "IFK", "KS",  "MKS", "NK", "RCD", "SK", "SV", "TSV", "VfB", "VfL"};
+
+// Words that end the description after a name: "X, a club in Lublin", "X, a firm that".
+constexpr std::array<std::string_view, 12> kDescriptionStops = {
+    "of", "at", "in", "for", "with", "from", "on", "by", "who", "which", "that", "and"};
+
 constexpr std::array<std::string_view, 13> kPlacePrepositions = {
     "in",   "at",      "near",   "from",       "across", "outside", "around",
     "into", "towards", "toward", "throughout", "via",    "inside"};
@@ -232,8 +249,13 @@ private:
                 ++i;
                 continue;
             }
+            if (const auto [n, name] = punctuated_name(i); n > 0) {
+                add(i, i + n, kind_of(name->type), name->canonical);
+                i += n;
+                continue;
+            }
             std::size_t end = i + 1;
-            while (end < tokens_.size() && can_continue(end)) {
+            while (end < tokens_.size() && can_continue(end) && punctuated_name(end).first == 0) {
                 ++end;
             }
             while (end > i + 1 && !tokens_[end - 1].capitalised) {
@@ -242,6 +264,32 @@ private:
             segment(i, end);
             i = end;
         }
+    }
+
+    // The gazetteer name with punctuation written from i on ("Gavi, the Vaccine Alliance",
+    // "Which? said") and its words. A name ending in a mark is one only when the sentence goes
+    // on after it.
+    std::pair<std::size_t, const KnownName*> punctuated_name(std::size_t i) const {
+        const auto it = g_.punctuated_names.find(word(i));
+        if (it == g_.punctuated_names.end()) {
+            return {0, nullptr};
+        }
+        const std::string_view text = paragraphs_[paragraph_];
+        for (const std::string& alias : it->second) {
+            const std::size_t stop = tokens_[i].begin + alias.size();
+            if (text.substr(tokens_[i].begin, alias.size()) != alias || is_word_start(text, stop)) {
+                continue;
+            }
+            std::size_t k = i;
+            while (k < tokens_.size() && tokens_[k].begin < stop) {
+                ++k;
+            }
+            const bool mark_last = alias.back() == '?' || alias.back() == '!';
+            if (!mark_last || (k < tokens_.size() && !tokens_[k].capitalised)) {
+                return {k - i, &g_.names.at(alias)};
+            }
+        }
+        return {0, nullptr};
     }
 
     std::optional<KnownName> known(std::size_t i, std::size_t n) const {
@@ -311,8 +359,9 @@ private:
     }
 
     // Where the organisation name starting at i ends: after an organisation word that ends
-    // the words, comes before a title ("Centre Party MP Ola Brekke") or before "of" (then
-    // the rest is part of it: "University of Ottawa"). 0 when there is none.
+    // the words, comes before a title ("Centre Party MP Ola Brekke") or before
+    // "of" or "for" (then the rest is part of it: "University of Ottawa", "Institute for
+    // Policy Analysis"). 0 when there is none.
     std::size_t organization_end(std::size_t i, std::size_t end) const {
         for (std::size_t k = i; k < end; ++k) {
             if (!g_.organization_words.contains(folded(k))) {
@@ -320,14 +369,24 @@ private:
             }
             const bool place_after = k + 2 == end && known_length(k + 1, end) == 1 &&
                                      known(k + 1, 1)->type == EntityType::place;
-            if (k + 1 == end || folded(k + 1) == "of" || place_after) {
+            if (k + 1 == end || folded(k + 1) == "of" || folded(k + 1) == "for" || place_after) {
                 return end; // "University of Ottawa", "Imperial College London"
             }
-            if (title_length(k + 1, end) > 0) {
+            if (title_length(k + 1, end) > 0 && !organization_word_in(k + 1, end)) {
                 return k + 1;
             }
         }
         return 0;
+    }
+
+    // Whether an organisation word is among the words [i, end).
+    bool organization_word_in(std::size_t i, std::size_t end) const {
+        for (std::size_t k = i; k < end; ++k) {
+            if (g_.organization_words.contains(folded(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     bool ends_with_organization_word(std::size_t i, std::size_t end) const {
@@ -388,6 +447,10 @@ private:
         if (among(kOtherHeads, folded(end - 1))) {
             return;
         }
+        if (is_team(i, end)) {
+            add(i, end, Kind::organization);
+            return;
+        }
         bool after_title = false;
         while (i < end) {
             if (skippable(i, end)) {
@@ -402,8 +465,8 @@ private:
                 continue;
             }
             const std::size_t n = known_length(i, end);
-            const bool titled =
-                title_length(i, end) > 0 && !g_.organization_words.contains(folded(i));
+            const bool titled = title_length(i, end) > 0 &&
+                                !g_.organization_words.contains(folded(i)) && !office_of(i, end);
             const std::size_t org_end = titled ? 0 : organization_end(i, end);
             if (org_end > i + n && org_end >= i + 2) {
                 add_organization(i, n, org_end);
@@ -440,6 +503,39 @@ private:
             after_title = false;
             i = stop;
         }
+    }
+
+    // Whether the words [i, end) name a sports club: after a club abbreviation ("FC Porto",
+    // "KS Stal Lublin"), or several words, not one gazetteer name nor a person's, before a
+    // score ("beat Stal Lublin 29-24").
+    bool is_team(std::size_t i, std::size_t end) const {
+        if (end - i < 2 || title_length(i, end) > 0) {
+            return false;
+        }
+        if (among(kClubPrefixes, tokens_[i].text)) {
+            return true;
+        }
+        return end < tokens_.size() && tokens_[end].joined && is_score(tokens_[end].text) &&
+               !is_given_name(i) && !organization_word_in(i, end) && known_length(i, end) < end - i;
+    }
+
+    // "29-24", "3-1".
+    static bool is_score(std::string_view text) {
+        const std::size_t dash = text.find('-');
+        const auto digits = [](std::string_view part) {
+            return !part.empty() && std::all_of(part.begin(), part.end(),
+                                                [](char c) { return c >= '0' && c <= '9'; });
+        };
+        return dash != std::string_view::npos && digits(text.substr(0, dash)) &&
+               digits(text.substr(dash + 1));
+    }
+
+    // Whether a title in the possessive names the body behind it: "Prosecutor General's
+    // Office", "Information Commissioner's Office".
+    bool office_of(std::size_t i, std::size_t end) const {
+        const std::size_t t = title_length(i, end);
+        return t > 0 && i + t < end && tokens_[i + t - 1].possessive &&
+               g_.organization_words.contains(folded(i + t));
     }
 
     // "North", "Western": a name of a region when a place follows.
@@ -517,15 +613,16 @@ private:
     }
 
     // Whether a role and "of", "for" or "at" come just before i: "chief executive of",
-    // "spokesperson for", "researcher at".
+    // "spokesperson for", "researcher at", "manager at the".
     bool works_at(std::size_t i) const {
-        const std::string previous = previous_word(i);
+        const std::size_t at = previous_word(i) == "the" ? i - 1 : i;
+        const std::string previous = previous_word(at);
         if (previous != "of" && previous != "for" && previous != "at" && previous != "with") {
             return false;
         }
         std::string role;
-        for (std::size_t n = 1; n <= 3 && n + 1 <= i; ++n) {
-            const std::size_t k = i - 1 - n;
+        for (std::size_t n = 1; n <= 3 && n + 1 <= at; ++n) {
+            const std::size_t k = at - 1 - n;
             if (!tokens_[k + 1].joined || tokens_[k].capitalised) {
                 return false;
             }
@@ -535,6 +632,37 @@ private:
             }
         }
         return false;
+    }
+
+    // Whether a comma and a description of an organisation follow the name at `end`:
+    // "Kripos, the national police agency", "Stal, a Lublin-based club".
+    bool described_as_body(std::size_t end) const {
+        const std::string_view text = paragraphs_[paragraph_];
+        if (end + 1 >= tokens_.size() ||
+            text.substr(tokens_[end - 1].end, tokens_[end].begin - tokens_[end - 1].end) != ", " ||
+            !is_determiner(folded(end))) {
+            return false;
+        }
+        std::size_t head = 0;
+        for (std::size_t k = end + 1; k < tokens_.size() && k <= end + 6 && tokens_[k].joined;
+             ++k) {
+            const bool hyphenated = without_suffix(tokens_[k].text) != tokens_[k].text;
+            if ((tokens_[k].capitalised && !hyphenated) || among(kDescriptionStops, folded(k))) {
+                break;
+            }
+            head = k;
+            if (tokens_[k].possessive) {
+                return false;
+            }
+        }
+        return head > 0 && is_body_noun(folded(head));
+    }
+
+    // Whether a lower-case word names a kind of organisation: "association", "chip maker";
+    // not a legal form that is also an English word ("AS", "SE").
+    bool is_body_noun(const std::string& folded) const {
+        return among(kBodyNouns, folded) ||
+               (folded.size() > 3 && g_.organization_words.contains(folded));
     }
 
     // Whether a lower-case role follows: "a Veltris spokesperson".
@@ -556,9 +684,10 @@ private:
             return Kind::person;
         }
         const std::string previous = previous_word(i);
-        const bool named_body = g_.organization_words.contains(previous) && i > 0 &&
-                                !tokens_[i - 1].capitalised; // "the transport association TLN"
-        if (named_body || works_at(i) || (stop == span_end && next_is_role(stop))) {
+        const bool named_body =
+            is_body_noun(previous) && !tokens_[i - 1].capitalised; // "the association TLN"
+        if (named_body || works_at(i) ||
+            (stop == span_end && (next_is_role(stop) || described_as_body(stop)))) {
             return Kind::organization; // "chief executive of X", "a X spokesperson"
         }
         if (among(kPlacePrepositions, previous) && !tokens_[i].sentence_start) {
@@ -579,6 +708,7 @@ private:
 
     void resolve();
     void link_short_forms();
+    void settle_lone_names();
     void settle_unknown();
     EntityFindings findings() const;
 };
@@ -626,8 +756,26 @@ const Candidate* fuller(const Candidate& c, const std::vector<Candidate>& all, K
 
 void Finder::resolve() {
     link_short_forms();
+    settle_lone_names();
     settle_unknown();
     link_short_forms();
+}
+
+// A lone word taken for a person's name with no fuller name in the article is the
+// organisation another mention of it names: "chip maker Veltris" ... "Veltris said".
+void Finder::settle_lone_names() {
+    std::set<std::string> organizations;
+    for (const Candidate& c : candidates_) {
+        if (c.kind == Kind::organization && c.canonical.empty()) {
+            organizations.insert(c.text());
+        }
+    }
+    for (Candidate& c : candidates_) {
+        if (c.kind == Kind::person && c.canonical.empty() && c.words.size() == 1 &&
+            organizations.contains(c.words[0])) {
+            c.kind = Kind::organization;
+        }
+    }
 }
 
 // Short forms take the canonical name of the fullest name they are part of.
@@ -643,7 +791,9 @@ void Finder::link_short_forms() {
                 continue;
             }
         }
-        if (c.kind == Kind::organization || c.kind == Kind::unknown) {
+        // A lone word taken for a person's name may be a short form: "Calder said".
+        const bool lone_person = c.kind == Kind::person && c.words.size() == 1;
+        if (c.kind == Kind::organization || c.kind == Kind::unknown || lone_person) {
             if (const Candidate* o = fuller(c, candidates_, Kind::organization, true, true)) {
                 c.kind = Kind::organization;
                 c.canonical = o->canonical.empty() ? o->text() : o->canonical;

@@ -23,6 +23,15 @@ std::size_t word_count(std::string_view text) {
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
 }
 
+// Names the words of a text cannot spell: "Ministry of Business, Innovation and Employment".
+void add_punctuated(Gazetteer& g, const std::string& alias) {
+    const std::size_t mark = alias.find_first_of(",?!");
+    if (mark != std::string::npos) {
+        const std::string first = alias.substr(0, std::min(alias.find(' '), mark));
+        g.punctuated_names[first].push_back(alias);
+    }
+}
+
 // "Canonical|alias|alias" lines.
 void add_names(Gazetteer& g, std::string_view file, EntityType type) {
     for (std::string_view line : data_lines(file)) {
@@ -34,6 +43,7 @@ void add_names(Gazetteer& g, std::string_view file, EntityType type) {
             if (!alias.empty()) {
                 g.longest_name_words = std::max(g.longest_name_words, word_count(alias));
                 g.names.try_emplace(alias, KnownName{type, canonical});
+                add_punctuated(g, alias);
             }
             start = end + 1;
         }

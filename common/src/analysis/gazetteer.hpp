@@ -31,6 +31,8 @@ struct Gazetteer {
     std::vector<std::string> boilerplate_prefixes;      ///< paragraph openings, lower case
     std::size_t longest_name_words = 1;                 ///< words in the longest name
     std::size_t longest_title_words = 1;                ///< words in the longest title
+    /// Aliases with a comma or a question or exclamation mark ("Which?"), by first word.
+    std::unordered_map<std::string, std::vector<std::string>> punctuated_names;
 
     /// The built-in gazetteer, parsed once.
     static const Gazetteer& built_in();

@@ -97,7 +97,7 @@ struct Tokenizer {
     }
 
     // "Workers' Union": an apostrophe right after a plural is a possessive.
-    bool plural_possessive(std::size_t i) {
+    bool plural_possessive(std::size_t& i) {
         const std::size_t length = apostrophe_at(text, i);
         if (length == 0 || tokens.empty() || tokens.back().end != i ||
             !tokens.back().text.ends_with('s')) {
