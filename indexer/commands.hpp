@@ -19,6 +19,21 @@ struct Command {
 /// `newsindex add PATH…`
 std::function<int()> setup_add(CLI::App& app);
 
+/// `newsindex update PATH… [--prune]`
+std::function<int()> setup_update(CLI::App& app);
+
+/// `newsindex rebuild PATH…`
+std::function<int()> setup_rebuild(CLI::App& app);
+
+/// `newsindex rollback`
+std::function<int()> setup_rollback(CLI::App& app);
+
+/// `newsindex stats [--json]`
+std::function<int()> setup_stats(CLI::App& app);
+
+/// `newsindex check`
+std::function<int()> setup_check(CLI::App& app);
+
 /// `newsindex analyze PATH…`
 std::function<int()> setup_analyze(CLI::App& app);
 

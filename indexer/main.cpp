@@ -6,8 +6,24 @@
 namespace {
 
 const std::array kCommands = {
-    newsq::indexer::Command{"add", "index articles from files, directories or standard input",
+    newsq::indexer::Command{"add",
+                            "index articles from files, directories or standard input, "
+                            "rewriting those already there",
                             newsq::indexer::setup_add},
+    newsq::indexer::Command{"update",
+                            "index what is new or changed, skip what is not; --prune deletes "
+                            "what is gone (the nightly job)",
+                            newsq::indexer::setup_update},
+    newsq::indexer::Command{"rebuild",
+                            "build a new index beside the live one and switch to it atomically",
+                            newsq::indexer::setup_rebuild},
+    newsq::indexer::Command{"rollback", "switch back to the index the last rebuild replaced",
+                            newsq::indexer::setup_rollback},
+    newsq::indexer::Command{"stats",
+                            "what the index holds: articles, dates, sections, sources, size",
+                            newsq::indexer::setup_stats},
+    newsq::indexer::Command{"check", "verify the index: Xapian's check and newsq's invariants",
+                            newsq::indexer::setup_check},
     newsq::indexer::Command{"analyze",
                             "show what the analysis finds in articles, without indexing them",
                             newsq::indexer::setup_analyze},

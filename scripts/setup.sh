@@ -44,7 +44,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release
 cmake --build "$build" -j "$jobs"
 
-"$build/indexer/newsindex" add "$root/corpus/samples"
+"$build/indexer/newsindex" update "$root/corpus/samples"
 "$build/query/newsq" "war crimes" --limit 5
 
 if $run_tests; then

@@ -19,6 +19,9 @@ enum ExitStatus : int {
     kIndexDamaged = 5,  ///< index corrupt or of another schema version
     kIoError = 6,       ///< a file could not be read or written
     kInternal = 70,     ///< a bug (EX_SOFTWARE)
+    /// newsindex stopped by a signal after committing what it had done: 128 + the signal's
+    /// number, as shells report it (130 for SIGINT, 143 for SIGTERM)
+    kInterruptedBase = 128,
 };
 
 /// The exit status for a library error.

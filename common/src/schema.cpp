@@ -4,22 +4,49 @@
 
 namespace newsq {
 
+namespace {
+
+constexpr std::size_t kHashBytes = 32;
+
+// Where a term longer than kMaxTermBytes is cut: room for '#' and a hash, on a UTF-8 boundary.
+std::size_t cut_at(std::string_view term) {
+    std::size_t cut = kMaxTermBytes - kHashBytes - 1;
+    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) {
+        --cut;
+    }
+    return cut;
+}
+
+// Keeps the terms of two long values apart with a hash of the whole.
+std::string cut_term(std::string term) {
+    if (term.size() <= kMaxTermBytes) {
+        return term;
+    }
+    const std::string hash = detail::hash_hex(term);
+    term.resize(cut_at(term));
+    term += '#';
+    term += hash;
+    return term;
+}
+
+} // namespace
+
 std::string boolean_term(const Field& f, std::string_view value) {
     std::string term(f.prefix);
     const bool exact = f.name == "url" || f.name == "id";
     term += exact ? std::string(value) : detail::fold_case(detail::trim(value));
-    if (term.size() <= kMaxTermBytes) {
-        return term;
+    return cut_term(std::move(term));
+}
+
+std::string origin_term(std::string_view path) {
+    return cut_term(std::string(kOriginPrefix).append(path));
+}
+
+std::string origin_term_prefix(std::string_view path) {
+    std::string term = std::string(kOriginPrefix).append(path);
+    if (term.size() > kMaxTermBytes - kHashBytes - 1) {
+        term.resize(cut_at(term));
     }
-    // Cut on a UTF-8 boundary and keep the terms of two long values apart with a hash.
-    const std::string hash = detail::hash_hex(term);
-    std::size_t cut = kMaxTermBytes - hash.size() - 1;
-    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) {
-        --cut;
-    }
-    term.resize(cut);
-    term += '#';
-    term += hash;
     return term;
 }
 

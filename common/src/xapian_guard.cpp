@@ -22,7 +22,7 @@ void rethrow_as_error(const std::filesystem::path& dir, std::string_view action)
                     "build it with `newsindex add PATH…`");
     } catch (const Xapian::DatabaseVersionError& e) {
         throw Error(ErrorCode::schema_mismatch, fmt::format("{}: {}", where, e.get_msg()),
-                    "rebuild it with `newsindex add` into a new directory");
+                    "rebuild it: `newsindex rebuild PATH…`");
     } catch (const Xapian::DatabaseCorruptError& e) {
         throw Error(ErrorCode::index_corrupt, fmt::format("{}: {}", where, e.get_msg()),
                     fmt::format("check it with `xapian-check {}`, then rebuild it", dir));

@@ -29,7 +29,7 @@ std::size_t index_with(const fs::path& corpus, const fs::path& dir,
         fmt::print(stderr, "{} records skipped; first: {}:{}: {}\n", report.skipped.size(),
                    first.path, first.line, first.reason);
     }
-    return report.added + report.replaced;
+    return report.added + report.updated;
 }
 
 std::size_t index_corpus(const fs::path& corpus, const fs::path& dir) {

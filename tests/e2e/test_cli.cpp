@@ -13,8 +13,11 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <random>
+#include <set>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -23,6 +26,7 @@
 #include <nlohmann/json.hpp>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <xapian.h>
@@ -646,12 +650,12 @@ TEST_CASE("adding the same files again replaces every article") {
     const Result first = newsindex({"add", kArticles, "--index", index});
     CHECK(first.status == 0);
     CHECK(first.err.empty());
-    CHECK(first.out.starts_with("indexed 12 articles into \"" + index +
-                                "\" (12 added, 0 replaced, 0 skipped) in "));
+    CHECK(first.out.starts_with("indexed \"" + index +
+                                "\": 12 added, 0 updated, 0 unchanged, 0 deleted, 0 skipped in "));
 
     const Result again = newsindex({"add", kArticles, "--index", index});
     CHECK(again.status == 0);
-    CHECK(contains(again.out, " (0 added, 12 replaced, 0 skipped) "));
+    CHECK(contains(again.out, ": 0 added, 12 updated, 0 unchanged, 0 deleted, 0 skipped "));
     CHECK(lines_of(newsq({"--index", index, "--limit", "all", "--format", "ids"}).out).size() ==
           12);
 }
@@ -663,7 +667,7 @@ TEST_CASE("bad input is reported as path:line: reason and skipped while good inp
 
     const Result r = newsindex({"add", kBad, "--index", index});
     CHECK(r.status == 1);
-    CHECK(contains(r.out, " (6 added, 0 replaced, 12 skipped) "));
+    CHECK(contains(r.out, ": 6 added, 0 updated, 0 unchanged, 0 deleted, 12 skipped "));
     // Sorted by path; no line number when the problem is the whole file.
     const std::vector<std::pair<std::string, std::string>> expected = {
         {"bad-date.txt:2: ", "unrecognised date \"March 17th, 2022\""},
@@ -726,7 +730,7 @@ TEST_CASE("standard input: JSON Lines") {
                                "{\"id\": \"stdin-broken\", \"body\":\n");
     CHECK(r.status == 1);
     CHECK(r.err.starts_with("-:2: malformed JSON"));
-    CHECK(contains(r.out, " (1 added, 0 replaced, 1 skipped) "));
+    CHECK(contains(r.out, ": 1 added, 0 updated, 0 unchanged, 0 deleted, 1 skipped "));
     CHECK(newsq({"buses", "--index", index, "--format", "ids"}).out == "stdin-buses\n");
 }
 
@@ -754,7 +758,7 @@ TEST_CASE("standard input may be gzip-compressed JSON Lines") {
     const std::string gz((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const Result r = newsindex({"add", "-", "--index", index}, gz);
     CHECK(r.status == 0);
-    CHECK(contains(r.out, " (2 added, 0 replaced, 0 skipped) "));
+    CHECK(contains(r.out, ": 2 added, 0 updated, 0 unchanged, 0 deleted, 0 skipped "));
 }
 
 TEST_CASE("articles over --max-article-kib are reported and skipped, the others kept") {
@@ -766,7 +770,7 @@ TEST_CASE("articles over --max-article-kib are reported and skipped, the others 
                                        "{\"id\": \"small\", \"body\": \"Small body.\"}\n");
     CHECK(lines.status == 1);
     CHECK(lines.err == "-:1: line is over the limit of 1024 bytes\n");
-    CHECK(contains(lines.out, " (1 added, 0 replaced, 1 skipped) "));
+    CHECK(contains(lines.out, ": 1 added, 0 updated, 0 unchanged, 0 deleted, 1 skipped "));
 
     const Result text = newsindex({"add", "-", "--index", index, "--max-article-kib", "1"},
                                   "Headline here\n\n" + body + "\n");
@@ -824,7 +828,7 @@ std::size_t width_of(std::string_view text) {
 
 } // namespace
 
-TEST_CASE("names fields filter by surname or quoted full name; quote: searches quote text") {
+TEST_CASE("names fields filter by surname or quoted full name, quote: searches quote text") {
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"person:lindqvist", kOslo},
         {"person:\"Maria Lindqvist\"", kOslo},
@@ -998,7 +1002,7 @@ TEST_CASE("newsq quotes --speaker: by surname or full name, per quote") {
     CHECK(highlighted["quotes"][1]["highlights"] == Json{{0, 8}});
 }
 
-TEST_CASE("newsq quotes: no match exits 1; paging says when more match") {
+TEST_CASE("newsq quotes: no match exits 1, paging says when more match") {
     const Result none = search({"quotes", "permits", "--speaker", "Lindqvist"});
     CHECK(none.status == 1);
     CHECK(none.out == "no matching quotes\n");
@@ -1131,4 +1135,283 @@ TEST_CASE("--limit all with --facets still counts every match") {
     CHECK(doc["hits"].size() == 4);
     CHECK(facet_of(doc, "section") ==
           std::vector<std::pair<std::string, int>>{{"World", 3}, {"Politics", 1}});
+}
+
+// --- Nightly jobs: update, prune, rebuild, rollback, locking, signals, reports. ---
+
+namespace {
+
+const std::string kGenerator = NEWSQ_GENERATOR;
+
+// A child running in the background, its output going to files; killed if still running.
+class Background {
+public:
+    Background(const std::string& program, std::vector<std::string> args, const TempDir& dir) {
+        const std::string out = dir / "background.out";
+        const std::string err = dir / "background.err";
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out.c_str(),
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err.c_str(),
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        args.insert(args.begin(), program);
+        std::vector<std::string> vars = environment({});
+        const int spawned = posix_spawn(&pid_, program.c_str(), &actions, nullptr,
+                                        pointers(args).data(), pointers(vars).data());
+        posix_spawn_file_actions_destroy(&actions);
+        REQUIRE(spawned == 0);
+        out_ = out;
+        err_ = err;
+    }
+    Background(const Background&) = delete;
+    Background& operator=(const Background&) = delete;
+    ~Background() {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGKILL);
+            ::waitpid(pid_, nullptr, 0);
+        }
+    }
+
+    void signal(int number) const { ::kill(pid_, number); }
+
+    // Waits for the child to end; its status and output.
+    Result wait() {
+        int status = 0;
+        REQUIRE(::waitpid(pid_, &status, 0) == pid_);
+        pid_ = -1;
+        return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), read_file(out_),
+                read_file(err_)};
+    }
+
+private:
+    static std::string read_file(const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    }
+
+    pid_t pid_ = -1;
+    std::string out_;
+    std::string err_;
+};
+
+// Every article of an index as "id hash", read with Xapian itself (schema: id terms are
+// prefixed Q, the content hash is in value slot 2).
+std::set<std::string> ids_and_hashes(const std::string& index) {
+    const Xapian::Database db(index);
+    std::set<std::string> out;
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+        const Xapian::Document doc = db.get_document(*p);
+        auto t = doc.termlist_begin();
+        t.skip_to("Q");
+        out.insert(*t + " " + doc.get_value(2));
+    }
+    return out;
+}
+
+std::string generate(const TempDir& dir, std::string_view name, int count, int seed) {
+    const std::string file = dir / name;
+    REQUIRE(run(kGenerator,
+                {"--count", std::to_string(count), "--seed", std::to_string(seed), "--out", file})
+                .status == 0);
+    return file;
+}
+
+// A copy of the fixture articles that a case may change.
+std::string copy_articles(const TempDir& dir) {
+    const std::string copy = dir / "articles";
+    fs::copy(kArticles, copy, fs::copy_options::recursive);
+    return copy;
+}
+
+Xapian::rev revision(const std::string& index) {
+    return Xapian::Database(index).get_revision();
+}
+
+} // namespace
+
+TEST_CASE("update: new and changed articles are written, unchanged ones skipped without a write") {
+    const TempDir dir;
+    const std::string articles = copy_articles(dir);
+    const std::string index = dir / "index";
+    const Result first = newsindex({"update", articles, "--index", index});
+    CHECK(first.status == 0);
+    CHECK(contains(first.out, ": 12 added, 0 updated, 0 unchanged, 0 deleted, 0 skipped "));
+    const Xapian::rev before = revision(index);
+
+    const Result again = newsindex({"update", articles, "--index", index});
+    CHECK(again.status == 0);
+    CHECK(contains(again.out, ": 0 added, 0 updated, 12 unchanged, 0 deleted, 0 skipped "));
+    CHECK(revision(index) == before);
+
+    std::ofstream(articles + "/grain.txt", std::ios::app) << "\nA late paragraph on freight.\n";
+    const Result changed = newsindex({"update", articles, "--index", index});
+    CHECK(contains(changed.out, ": 0 added, 1 updated, 11 unchanged, 0 deleted, 0 skipped "));
+    CHECK(newsq({"\"late paragraph\"", "--index", index, "--format", "ids"}).out == kGrain + "\n");
+}
+
+TEST_CASE("update --prune deletes what left the paths given, and nothing from other paths") {
+    const TempDir dir;
+    const std::string articles = copy_articles(dir);
+    const std::string index = dir / "index";
+    const std::string other = dir / "other.txt";
+    std::ofstream(other) << "Id: other-1\n\nCanal boats\n\nCanal boats return to the city.\n";
+    REQUIRE(newsindex({"update", articles, other, "--index", index}).status == 0);
+
+    fs::remove(articles + "/grain.txt");
+    const Result plain = newsindex({"update", articles, "--index", index});
+    CHECK(contains(plain.out, " 0 deleted, "));
+    const Result pruned = newsindex({"update", articles, "--index", index, "--prune"});
+    CHECK(pruned.status == 0);
+    CHECK(contains(pruned.out, ": 0 added, 0 updated, 11 unchanged, 1 deleted, 0 skipped "));
+    const std::vector<std::string> ids =
+        lines_of(newsq({"--index", index, "--limit", "all", "--format", "ids"}).out);
+    CHECK(ids.size() == 12);
+    CHECK(std::find(ids.begin(), ids.end(), "other-1") != ids.end());
+    CHECK(std::find(ids.begin(), ids.end(), kGrain) == ids.end());
+
+    // A record of wire.jsonl gone bad: that file keeps its articles, the run exits 1.
+    std::ofstream(articles + "/wire.jsonl", std::ios::app) << "{\"id\": \n";
+    const Result bad = newsindex({"update", articles, "--index", index, "--prune"});
+    CHECK(bad.status == 1);
+    CHECK(contains(bad.out, " 0 deleted, 1 skipped"));
+}
+
+TEST_CASE("--report writes the run's summary as JSON, skipped records with reasons") {
+    const TempDir dir;
+    const std::string report = dir / "report.json";
+    const Result r =
+        newsindex({"update", kBad, "--index", dir / "index", "--report", report, "-q"});
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    std::ifstream in(report);
+    const Json json = Json::parse(in);
+    CHECK(json["command"] == "update");
+    CHECK(json["added"] == 6);
+    CHECK(json["unchanged"] == 0);
+    CHECK(json["skipped_count"] == 12);
+    CHECK(json["skipped"].size() == 12);
+    CHECK(std::any_of(json["skipped"].begin(), json["skipped"].end(), [&](const Json& b) {
+        return b["path"] == kBad + "/records.jsonl" && b["line"] == 2 &&
+               b["reason"].get<std::string>().starts_with("malformed JSON");
+    }));
+    CHECK(json["exit_status"] == 1);
+    CHECK(json["interrupted"] == false);
+
+    const Result locked_out = newsindex({"stats", "--index", dir / "missing"});
+    CHECK(locked_out.status == 3);
+}
+
+TEST_CASE("a second newsindex is told the pid holding the lock, or waits with --wait") {
+    const TempDir dir;
+    const std::string index = dir / "index";
+    REQUIRE(newsindex({"add", kArticles, "--index", index}).status == 0);
+    const int fd = ::open((index + "/newsq.lock").c_str(), O_RDWR | O_CLOEXEC);
+    REQUIRE(fd >= 0);
+    REQUIRE(::flock(fd, LOCK_EX) == 0);
+    const std::string pid = std::to_string(::getpid()) + "\n";
+    REQUIRE(::write(fd, pid.data(), pid.size()) == static_cast<ssize_t>(pid.size()));
+
+    const Result r = newsindex({"update", kArticles, "--index", index});
+    CHECK(r.status == 4);
+    CHECK(contains(r.err, "is locked (by pid " + std::to_string(::getpid()) + ")"));
+    CHECK(newsindex({"rebuild", kArticles, "--index", index}).status == 4);
+    CHECK(newsq({"\"war crimes\"", "--index", index, "--format", "ids"}).status == 0);
+
+    std::thread release([fd] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        ::close(fd);
+    });
+    const Result waited = newsindex({"update", kArticles, "--index", index, "--wait", "30"});
+    release.join();
+    CHECK(waited.status == 0);
+    CHECK(contains(waited.out, " 12 unchanged, "));
+}
+
+TEST_CASE("rebuild switches to a new database, rollback returns to the old one") {
+    const TempDir dir;
+    const std::string index = dir / "index";
+    REQUIRE(newsindex({"add", kArticles + "/tribunal.txt", "--index", index}).status == 0);
+    const Result rebuilt = newsindex({"rebuild", kArticles, "--index", index});
+    CHECK(rebuilt.status == 0);
+    CHECK(rebuilt.out.starts_with("rebuilt \"" + index + "\": 12 added, "));
+    const auto count = [&] {
+        return lines_of(newsq({"--index", index, "--limit", "all", "--format", "ids"}).out).size();
+    };
+    CHECK(count() == 12);
+
+    const Json stats = Json::parse(newsindex({"stats", "--index", index, "--json"}).out);
+    CHECK(stats["articles"] == 12);
+    CHECK(stats["generation"] == "gen-2");
+    CHECK(stats["previous"] == "gen-1");
+    CHECK(has_element(stats["sections"], {{"value", "World"}}));
+
+    const Result back = newsindex({"rollback", "--index", index});
+    CHECK(back.status == 0);
+    CHECK(count() == 1);
+    CHECK(newsindex({"rollback", "--index", index}).status == 0);
+    CHECK(count() == 12);
+    CHECK(newsindex({"check", "--index", index}).out == "\"" + index + "\": ok, 12 articles\n");
+
+    const TempDir fresh;
+    const Result none = newsindex({"rollback", "--index", fresh / "index"});
+    CHECK(none.status == 3);
+}
+
+TEST_CASE("check reports a document that breaks the index's invariants") {
+    const TempDir dir;
+    const std::string index = dir / "index";
+    REQUIRE(newsindex({"add", kArticles, "--index", index}).status == 0);
+    {
+        Xapian::WritableDatabase db(index, Xapian::DB_OPEN);
+        Xapian::Document doc;
+        doc.set_data("not json");
+        doc.add_boolean_term("Qstray");
+        db.add_document(doc);
+        db.commit();
+    }
+    const Result r = newsindex({"check", "--index", index});
+    CHECK(r.status == 5);
+    CHECK(contains(r.err, "13 articles"));
+}
+
+TEST_CASE("SIGINT and SIGTERM: what was done is committed, the summary printed, exit 128+N") {
+    const TempDir dir;
+    const std::string corpus = generate(dir, "big.jsonl", 1500, 7);
+    const std::string index = dir / "index";
+    for (const int number : {SIGINT, SIGTERM}) {
+        CAPTURE(number);
+        Background job(kNewsindex, {"update", corpus, "--index", index, "--batch", "50"}, dir);
+        std::this_thread::sleep_for(std::chrono::milliseconds(700));
+        job.signal(number);
+        const Result r = job.wait();
+        CHECK(r.status == 128 + number);
+        CHECK(contains(r.err, "stopped by signal"));
+        CHECK(contains(r.out, " added, "));
+        CHECK(newsindex({"check", "--index", index}).status == 0);
+    }
+    const Result rest = newsindex({"update", corpus, "--index", index});
+    CHECK(rest.status == 0);
+    CHECK(ids_and_hashes(index).size() == 1500);
+}
+
+TEST_CASE("SIGKILL at random moments: rerunning update ends exactly where a clean run does") {
+    const TempDir dir;
+    const std::string corpus = generate(dir, "articles.jsonl", 600, 11);
+    const std::string clean = dir / "clean";
+    REQUIRE(newsindex({"update", corpus, "--index", clean, "-q"}).status == 0);
+
+    const std::string killed = dir / "killed";
+    std::mt19937 random(20261124);
+    std::uniform_int_distribution<int> delay_ms(50, 800);
+    for (int round = 0; round < 4; ++round) {
+        Background job(kNewsindex, {"update", corpus, "--index", killed, "--batch", "40"}, dir);
+        std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
+        job.signal(SIGKILL);
+        job.wait();
+        CHECK(newsq({"--index", killed, "--limit", "1", "--format", "ids"}).status <= 1);
+    }
+    REQUIRE(newsindex({"update", corpus, "--index", killed, "-q"}).status == 0);
+    CHECK(ids_and_hashes(killed) == ids_and_hashes(clean));
+    CHECK(newsindex({"check", "--index", killed}).status == 0);
 }

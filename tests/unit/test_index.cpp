@@ -63,7 +63,7 @@ TEST_CASE("an article without an id is refused") {
     CHECK_THROWS_AS(index.add(article("", "T", "B")), newsq::Error);
 }
 
-TEST_CASE("readers see committed articles; date sort and range work") {
+TEST_CASE("readers see committed articles, date sort and range work") {
     TempDir dir;
     {
         Index index = Index::open(dir.path());

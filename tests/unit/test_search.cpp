@@ -90,7 +90,7 @@ TEST_CASE("hits carry entities and quotes, marked where they hold a match") {
     CHECK(hit.quotes[1].text.highlights.empty());
 }
 
-TEST_CASE("quote: terms highlight quotes, not the snippet; phrases must stand together") {
+TEST_CASE("quote: terms highlight quotes, not the snippet, phrases must stand together") {
     TempDir dir;
     build(dir);
     Searcher searcher(dir.path());

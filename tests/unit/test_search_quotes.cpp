@@ -61,7 +61,7 @@ using List = std::vector<std::string>;
 
 } // namespace
 
-TEST_CASE("a phrase must lie inside one quote; plain words must all be in it") {
+TEST_CASE("a phrase must lie inside one quote, plain words must all be in it") {
     TempDir dir;
     build(dir);
     Searcher s(dir.path());

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <span>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -21,13 +23,21 @@ enum class Upsert { added, replaced };
 struct IngestOptions;
 struct IngestReport;
 
-/// A writable index: one writer at a time (Xapian's lock). Not thread-safe: use one thread.
-/// Changes become visible to readers at `commit()`; call it, do not rely on destruction.
+/// How to open an index for writing.
+struct OpenOptions {
+    /// How long to wait for another writer to finish before giving up with index_locked.
+    std::chrono::milliseconds wait{0};
+};
+
+/// A writable index: one writer at a time, across processes (a lock file in the index
+/// directory that names the writer's pid). Not thread-safe: use one thread; readers
+/// (Searcher) may run in other threads and processes meanwhile. Changes become visible to
+/// readers at `commit()`; call it, do not rely on destruction.
 class Index {
 public:
     /// Opens the index in `dir`, creating it if missing.
     /// Throws Error (index_locked, index_corrupt, schema_mismatch, io).
-    static Index open(const std::filesystem::path& dir);
+    static Index open(const std::filesystem::path& dir, const OpenOptions& options = {});
 
     Index(Index&&) noexcept;
     Index& operator=(Index&&) noexcept;
@@ -44,37 +54,76 @@ public:
     /// Number of articles, including uncommitted ones.
     std::size_t size() const;
 
+    /// Builds a complete new database from `paths` beside the live one in `dir`, then makes
+    /// it the live one in one atomic step: a reader opening `dir` at any moment sees the old
+    /// or the new index, never a partial one. The database it replaces is kept for
+    /// `rollback` until the next rebuild. An interrupted or failed rebuild leaves the live
+    /// index as it was. Holds the writer lock throughout. Throws as `open` and `ingest` do.
+    static IngestReport rebuild(const std::filesystem::path& dir,
+                                std::span<const std::string> paths, const IngestOptions& options,
+                                const std::function<void(const BadRecord&)>& on_bad = {},
+                                const OpenOptions& open = {});
+
+    /// Makes the database the last rebuild replaced live again (and the one it replaced the
+    /// one to return to, so a second rollback undoes the first). Throws Error
+    /// (invalid_argument when there is none, index_locked, io).
+    static void rollback(const std::filesystem::path& dir, const OpenOptions& open = {});
+
+    struct Impl; ///< the library's own
+
 private:
     friend IngestReport ingest(Index&, std::span<const std::string>, const IngestOptions&,
                                const std::function<void(const BadRecord&)>&);
-    struct Impl;
     explicit Index(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
 
+/// How far an ingest run has got, for a progress display.
+struct IngestProgress {
+    std::size_t done = 0;  ///< records handled (written, unchanged or skipped)
+    std::size_t total = 0; ///< records in the input; 0 when unknown (standard input)
+    double seconds = 0;    ///< since the run started
+};
+
 /// Settings of one ingest run.
 struct IngestOptions {
-    std::size_t batch_size = 1000; ///< articles per commit
+    std::size_t batch_size = 1000; ///< writes per commit
     ReadOptions read;
     AnalysisOptions analysis; ///< what the analysis stage does (all of it by default)
+    /// Skip articles whose content hash and file are those already stored (`update`);
+    /// otherwise every article read is written again (`add`).
+    bool skip_unchanged = false;
+    /// After a complete run, delete the articles read before from files under the paths
+    /// given that this run did not find there. Files that could not be read, or had bad
+    /// records, keep their articles.
+    bool prune = false;
+    /// When stop is requested, the run stops reading, commits what it has written and
+    /// returns with `interrupted` set (no pruning).
+    std::stop_token stop;
+    /// Called on the calling thread at most every 100 ms, and once at the end.
+    std::function<void(const IngestProgress&)> on_progress;
 };
 
 /// What one ingest run did.
 struct IngestReport {
     std::size_t added = 0;
-    std::size_t replaced = 0;
+    std::size_t updated = 0;   ///< replaced an article with the same id
+    std::size_t unchanged = 0; ///< skipped: same content as stored (skip_unchanged only)
+    std::size_t deleted = 0;   ///< pruned
     std::vector<BadRecord> skipped;
     std::uint64_t bytes = 0; ///< body and title bytes indexed
     double seconds = 0;
+    bool interrupted = false; ///< the stop token ended the run early
 };
 
 /// Reads every article under `paths`, analyses it and stores it in `index`, committing every
-/// `batch_size` articles and at the end. Reading, analysis and term generation run on a
-/// second thread while this one writes. Boilerplate is learned per source from a first
-/// reading of the files (not of standard input, which is read once and learned from as it
-/// goes) together with what earlier runs learned, which the index keeps.
-/// `on_bad`, when set, sees each bad record (on the calling thread) in input order.
-/// Throws Error only when the index itself fails; bad input lands in the report.
+/// `batch_size` writes and at the end, so a killed run leaves the index at its last commit and
+/// an `update` run resumes from there. A run that changes nothing writes nothing. Reading, analysis
+/// and term generation run on a second thread while this one writes. Boilerplate is learned per
+/// source from a first reading of the files (not of standard input, which is read once and learned
+/// from as it goes) together with what earlier runs learned, which the index keeps. `on_bad`, when
+/// set, sees each bad record (on the calling thread) in input order. Throws Error only when the
+/// index itself fails; bad input lands in the report.
 IngestReport ingest(Index& index, std::span<const std::string> paths,
                     const IngestOptions& options = {},
                     const std::function<void(const BadRecord&)>& on_bad = {});

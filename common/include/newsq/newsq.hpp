@@ -6,6 +6,7 @@
 #include <newsq/article.hpp>
 #include <newsq/error.hpp>
 #include <newsq/index.hpp>
+#include <newsq/maintenance.hpp>
 #include <newsq/reader.hpp>
 #include <newsq/schema.hpp>
 #include <newsq/search.hpp>

@@ -40,6 +40,8 @@ ParseResult parse_json_article(std::string_view line, const ReadOptions& options
 struct ReadSink {
     std::function<void(Article&&)> article;
     std::function<void(BadRecord&&)> bad_record;
+    /// When set, told the path of each file (as in BadRecord::path) before its articles.
+    std::function<void(const std::string& path)> file{};
 };
 
 /// Reads every article under `paths`: files, directories (recursively: *.txt, *.jsonl,

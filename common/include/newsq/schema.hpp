@@ -32,7 +32,7 @@ struct Field {
 
 /// Bumped whenever the terms, slots or stored data change meaning; stored in the index
 /// metadata under `kSchemaVersionKey`.
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 inline constexpr std::string_view kSchemaVersionKey = "newsq.schema";
 
 /// Value slot of the publication time, as "YYYYMMDDHHMMSS" (UTC), sortable as a string.
@@ -41,6 +41,20 @@ inline constexpr unsigned kDateSlot = 0;
 /// Value slot of what facets count: one line per value, "<facet>\t<value>", where the facet is
 /// section, source, person, organization, place or speaker.
 inline constexpr unsigned kFacetSlot = 1;
+
+/// Value slot of the content hash of the article as read (32 hex digits), which `update`
+/// compares to skip unchanged articles.
+inline constexpr unsigned kHashSlot = 2;
+
+/// Value slot of the absolute path of the file the article was read from (empty for standard
+/// input and for articles added through the library); `update --prune` deletes by it.
+inline constexpr unsigned kOriginSlot = 3;
+
+/// Prefix of the filter term of the file an article was read from (see origin_term).
+inline constexpr std::string_view kOriginPrefix = "XFILE";
+
+/// Index metadata key of the time of the last run that changed the index (ISO 8601, UTC).
+inline constexpr std::string_view kUpdatedKey = "newsq.updated";
 
 /// Index metadata key of the learned boilerplate paragraphs (see BoilerplateModel::save).
 inline constexpr std::string_view kBoilerplateKey = "newsq.boilerplate";
@@ -131,5 +145,11 @@ static_assert(detail::unique_names_and_prefixes(), "field names and prefixes mus
 /// The filter term for `value` of boolean field `f`: the prefix plus the value folded to lower
 /// case (ids and URLs keep theirs), cut to `kMaxTermBytes` with a hash suffix when longer.
 std::string boolean_term(const Field& f, std::string_view value);
+
+/// The filter term of the file at absolute `path`, cut like boolean_term when long.
+std::string origin_term(std::string_view path);
+
+/// The longest prefix of `path` that every origin term of a file under it starts with.
+std::string origin_term_prefix(std::string_view path);
 
 } // namespace newsq

@@ -152,6 +152,22 @@ void DocumentBuilder::index_names(const std::vector<Entity>& entities) {
     }
 }
 
+std::string content_hash(const Article& article, std::string_view tag) {
+    std::string text(tag);
+    for (const ArticleField& f : kArticleFields) {
+        text.append(1, '\x1f').append(article.*f.member);
+    }
+    return hash_hex(text);
+}
+
+void stamp(Xapian::Document& doc, std::string_view hash, std::string_view origin) {
+    doc.add_value(kHashSlot, std::string(hash));
+    if (!origin.empty()) {
+        doc.add_value(kOriginSlot, std::string(origin));
+        doc.add_boolean_term(origin_term(origin));
+    }
+}
+
 std::string encode_article(const Article& a) {
     Json entities = Json::array();
     for (const Entity& e : a.entities) {

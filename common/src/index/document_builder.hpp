@@ -25,6 +25,14 @@ private:
     Xapian::TermGenerator generator_;
 };
 
+/// A hash (32 hex digits) of everything read for `article` (every field but the analysis
+/// results) and of `tag`, which names how it is analysed: what `update` compares.
+std::string content_hash(const Article& article, std::string_view tag);
+
+/// Records on `doc` its content hash and the absolute path of the file it came from (empty
+/// for none), in the value slots and origin term the schema defines.
+void stamp(Xapian::Document& doc, std::string_view hash, std::string_view origin);
+
 /// The stored document data: the article as a JSON object.
 std::string encode_article(const Article& article);
 

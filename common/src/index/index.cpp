@@ -7,10 +7,59 @@
 #include <newsq/schema.hpp>
 
 #include "index/index_impl.hpp"
+#include "index/layout.hpp"
 #include "index/schema_check.hpp"
+#include "text.hpp"
 #include "xapian_guard.hpp"
 
 namespace newsq {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void make_directory(const fs::path& dir) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) {
+        throw Error(ErrorCode::io,
+                    fmt::format("cannot create index directory {}: {}", dir, ec.message()));
+    }
+}
+
+// Opens the database at `live` (creating it, with the schema version committed so readers can
+// open it at once, when it is new) and checks its schema.
+Xapian::WritableDatabase open_live(const fs::path& dir, const fs::path& live) {
+    return detail::guarded(dir, "open", [&] {
+        Xapian::WritableDatabase db(live.string(), Xapian::DB_CREATE_OR_OPEN);
+        if (db.get_doccount() == 0 && db.get_metadata(std::string(kSchemaVersionKey)).empty()) {
+            db.set_metadata(std::string(kSchemaVersionKey), std::string(kSchemaVersion));
+            db.commit();
+        }
+        detail::check_schema(db, dir);
+        return db;
+    });
+}
+
+// Removes what a failed or interrupted rebuild wrote; the live index never referred to it.
+void discard(const fs::path& generation) {
+    std::error_code ec;
+    fs::remove_all(generation, ec);
+}
+
+// Makes `generation` live; what it replaces becomes the previous database.
+void make_live(detail::Layout& layout, const std::string& generation) {
+    if (layout.current || layout.empty()) {
+        layout.switch_to(generation, layout.current);
+    } else {
+        layout.switch_to(generation, std::nullopt);
+        const std::string legacy = layout.adopt_legacy();
+        layout.switch_to(generation, legacy);
+    }
+    layout.remove_stale();
+}
+
+} // namespace
 
 Upsert Index::Impl::upsert(const std::string& id_term, const Xapian::Document& doc) {
     return detail::guarded(dir, "write to", [&] {
@@ -26,28 +75,73 @@ Index::Index(Index&&) noexcept = default;
 Index& Index::operator=(Index&&) noexcept = default;
 Index::~Index() = default;
 
-Index Index::open(const std::filesystem::path& dir) {
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) {
-        throw Error(ErrorCode::io,
-                    fmt::format("cannot create index directory {}: {}", dir, ec.message()));
+Index Index::open(const fs::path& dir, const OpenOptions& options) {
+    make_directory(dir);
+    detail::WriterLock lock(dir, options.wait);
+    detail::Layout layout = detail::Layout::read(dir);
+    if (layout.empty()) {
+        layout.remove_stale();
+        const std::string first = layout.next_generation();
+        open_live(dir, dir / first);
+        layout.switch_to(first, std::nullopt);
     }
-    return detail::guarded(dir, "open", [&] {
-        Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OPEN);
-        if (db.get_doccount() == 0 && db.get_metadata(std::string(kSchemaVersionKey)).empty()) {
-            db.set_metadata(std::string(kSchemaVersionKey), std::string(kSchemaVersion));
-        }
-        detail::check_schema(db, dir);
-        return Index(std::make_unique<Impl>(Impl{dir, std::move(db), {}}));
+    Xapian::WritableDatabase db = open_live(dir, layout.live());
+    return Index(
+        std::make_unique<Impl>(Impl{std::move(lock), dir, layout.live(), std::move(db), {}}));
+}
+
+IngestReport Index::rebuild(const fs::path& dir, std::span<const std::string> paths,
+                            const IngestOptions& options,
+                            const std::function<void(const BadRecord&)>& on_bad,
+                            const OpenOptions& open) {
+    make_directory(dir);
+    detail::WriterLock lock(dir, open.wait);
+    detail::Layout layout = detail::Layout::read(dir);
+    layout.remove_stale();
+    const std::string generation = layout.next_generation();
+    const fs::path live = dir / generation;
+    IngestReport report;
+    try {
+        Index fresh(
+            std::make_unique<Impl>(Impl{std::nullopt, dir, live, open_live(dir, live), {}}));
+        report = ingest(fresh, paths, options, on_bad);
+    } catch (...) {
+        discard(live);
+        throw;
+    }
+    if (report.interrupted) {
+        discard(live);
+    } else {
+        make_live(layout, generation);
+    }
+    return report;
+}
+
+void Index::rollback(const fs::path& dir, const OpenOptions& open) {
+    if (!fs::is_directory(dir)) {
+        throw Error(ErrorCode::index_not_found, fmt::format("no index at {}", dir));
+    }
+    detail::WriterLock lock(dir, open.wait);
+    detail::Layout layout = detail::Layout::read(dir);
+    if (!layout.current || !layout.previous || !fs::is_directory(dir / *layout.previous)) {
+        throw Error(ErrorCode::invalid_argument,
+                    fmt::format("index {} has no previous database to roll back to", dir),
+                    "rollback returns to what the last `newsindex rebuild` replaced");
+    }
+    const std::string back = *layout.previous;
+    detail::guarded(dir, "open", [&] {
+        detail::check_schema(Xapian::Database((dir / back).string()), dir / back);
     });
+    layout.switch_to(back, layout.current);
 }
 
 Upsert Index::add(const Article& article) {
     if (article.id.empty()) {
         throw Error(ErrorCode::invalid_argument, "cannot add an article without an id");
     }
-    return impl_->upsert(boolean_term(field("id"), article.id), impl_->builder.build(article));
+    Xapian::Document doc = impl_->builder.build(article);
+    detail::stamp(doc, detail::content_hash(article, "as given"), "");
+    return impl_->upsert(boolean_term(field("id"), article.id), doc);
 }
 
 void Index::commit() {

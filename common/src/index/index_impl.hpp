@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include <xapian.h>
@@ -8,11 +9,14 @@
 #include <newsq/index.hpp>
 
 #include "index/document_builder.hpp"
+#include "index/writer_lock.hpp"
 
 namespace newsq {
 
 struct Index::Impl {
-    std::filesystem::path dir;
+    std::optional<detail::WriterLock> lock; ///< released last; empty while a rebuild holds it
+    std::filesystem::path dir;              ///< the index directory, for messages
+    std::filesystem::path live;             ///< the database written to
     Xapian::WritableDatabase db;
     detail::DocumentBuilder builder;
 

@@ -1,8 +1,13 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <filesystem>
 #include <thread>
+#include <unordered_set>
 #include <variant>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
 
 #include <newsq/index.hpp>
 #include <newsq/schema.hpp>
@@ -15,6 +20,9 @@ namespace newsq {
 
 namespace {
 
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
 // An article turned into its Xapian document, ready to write.
 struct Prepared {
     std::string id_term;
@@ -22,13 +30,66 @@ struct Prepared {
     std::size_t bytes;
 };
 
-using Item = std::variant<Prepared, BadRecord>;
+// An article the index holds already, as read.
+struct Unchanged {
+    std::string id_term;
+};
+
+using Item = std::variant<Prepared, Unchanged, BadRecord>;
 
 // Thrown from the reader's callbacks to abandon reading once the writer has stopped.
 struct Stopped {};
 
 // Deep enough that the writer never waits for the reader while a batch is being written.
 constexpr std::size_t kQueueDepth = 256;
+constexpr auto kProgressInterval = std::chrono::milliseconds(100);
+
+// Names what the analysis does, so that changing it makes every article "changed".
+std::string analysis_tag(const AnalysisOptions& o) {
+    return fmt::format("analysis {:d}{:d}{:d}", o.boilerplate, o.entities, o.quotes);
+}
+
+// The absolute path an article read from `path` is recorded under; empty for standard input.
+std::string origin_of(const std::string& path) {
+    if (path == "-") {
+        return {};
+    }
+    std::string origin = fs::absolute(path).lexically_normal().generic_string();
+    while (origin.size() > 1 && origin.ends_with('/')) {
+        origin.pop_back();
+    }
+    return origin;
+}
+
+// What the index held at its last commit, through a connection of the reading thread's own.
+class Stored {
+public:
+    explicit Stored(const fs::path& live)
+        : db_(live.string()) {}
+
+    bool holds(const std::string& id_term, const std::string& hash, const std::string& origin) {
+        try {
+            return lookup(id_term, hash, origin);
+        } catch (const Xapian::DatabaseModifiedError&) {
+        } catch (const Xapian::DatabaseCorruptError&) {
+            // What a reader may see when the writer has reused blocks it was reading.
+        }
+        db_.reopen();
+        return lookup(id_term, hash, origin);
+    }
+
+private:
+    bool lookup(const std::string& id_term, const std::string& hash, const std::string& origin) {
+        const Xapian::PostingIterator found = db_.postlist_begin(id_term);
+        if (found == db_.postlist_end(id_term)) {
+            return false;
+        }
+        const Xapian::Document doc = db_.get_document(*found);
+        return doc.get_value(kHashSlot) == hash && doc.get_value(kOriginSlot) == origin;
+    }
+
+    Xapian::Database db_;
+};
 
 // What a run reads, analyses and learns.
 struct Source {
@@ -36,6 +97,7 @@ struct Source {
     const IngestOptions& options;
     BoilerplateModel& boilerplate;
     bool learn_while_reading; // standard input is read only once
+    fs::path live;
 };
 
 void produce(std::stop_token stop, const Source& source, detail::BoundedQueue<Item>& queue,
@@ -43,21 +105,35 @@ void produce(std::stop_token stop, const Source& source, detail::BoundedQueue<It
     try {
         detail::DocumentBuilder builder;
         const Analyzer analyzer(source.options.analysis);
+        const std::string tag = analysis_tag(source.options.analysis);
+        std::optional<Stored> stored;
+        if (source.options.skip_unchanged) {
+            stored.emplace(source.live);
+        }
+        std::string origin;
         const auto send = [&](Item item) {
             if (!queue.push(std::move(item), stop)) {
                 throw Stopped{};
             }
         };
+        const auto article = [&](Article&& a) {
+            if (source.learn_while_reading) {
+                source.boilerplate.observe(a);
+            }
+            std::string id_term = boolean_term(field("id"), a.id);
+            const std::string hash = detail::content_hash(a, tag);
+            if (stored && stored->holds(id_term, hash, origin)) {
+                send(Unchanged{std::move(id_term)});
+                return;
+            }
+            analyzer.analyze(a, &source.boilerplate);
+            Xapian::Document doc = builder.build(a);
+            detail::stamp(doc, hash, origin);
+            send(Prepared{std::move(id_term), std::move(doc), a.title.size() + a.body.size()});
+        };
         read_articles(source.paths,
-                      {[&](Article&& a) {
-                           if (source.learn_while_reading) {
-                               source.boilerplate.observe(a);
-                           }
-                           analyzer.analyze(a, &source.boilerplate);
-                           send(Prepared{boolean_term(field("id"), a.id), builder.build(a),
-                                         a.title.size() + a.body.size()});
-                       },
-                       [&](BadRecord&& bad) { send(std::move(bad)); }},
+                      {article, [&](BadRecord&& bad) { send(std::move(bad)); },
+                       [&](const std::string& path) { origin = origin_of(path); }},
                       source.options.read);
     } catch (const Stopped&) {
     } catch (...) {
@@ -66,66 +142,212 @@ void produce(std::stop_token stop, const Source& source, detail::BoundedQueue<It
     queue.close();
 }
 
-// The boilerplate learned by earlier runs and, when the input can be read twice, from a
-// first reading of it.
-BoilerplateModel learn_boilerplate(const std::filesystem::path& dir,
-                                   const Xapian::WritableDatabase& db,
-                                   std::span<const std::string> paths, const IngestOptions& options,
-                                   bool input_rereadable) {
-    BoilerplateModel model;
-    const std::string saved =
-        detail::guarded(dir, "read", [&] { return db.get_metadata(std::string(kBoilerplateKey)); });
-    if (!saved.empty()) {
-        model.load(saved);
+// What a first reading of the input gives: the boilerplate learned by earlier runs (which the
+// index keeps) and from this input, and the number of records, for the progress display.
+struct FirstReading {
+    BoilerplateModel boilerplate;
+    std::string saved; // the boilerplate as the index holds it
+    std::size_t records = 0;
+};
+
+FirstReading read_first(const Index::Impl& index, std::span<const std::string> paths,
+                        const IngestOptions& options, bool rereadable) {
+    FirstReading first;
+    first.saved = detail::guarded(
+        index.dir, "read", [&] { return index.db.get_metadata(std::string(kBoilerplateKey)); });
+    if (!first.saved.empty()) {
+        first.boilerplate.load(first.saved);
     }
-    if (options.analysis.boilerplate && input_rereadable) {
-        read_articles(paths, {[&](Article&& a) { model.observe(a); }, [](BadRecord&&) {}},
+    if (rereadable && (options.analysis.boilerplate || options.on_progress)) {
+        read_articles(paths,
+                      {[&](Article&& a) {
+                           first.boilerplate.observe(a);
+                           ++first.records;
+                       },
+                       [&](BadRecord&&) { ++first.records; }},
                       options.read);
     }
-    return model;
+    return first;
+}
+
+// The writing side of a run: stores what the reader sends, commits in batches, prunes.
+class Writer {
+public:
+    Writer(Index::Impl& index, const IngestOptions& options, IngestReport& report)
+        : index_(index)
+        , options_(options)
+        , report_(report) {}
+
+    void write(Item&& item) {
+        if (auto* bad = std::get_if<BadRecord>(&item)) {
+            if (const std::string origin = origin_of(bad->path); !origin.empty()) {
+                unreadable_.push_back(origin);
+            }
+            report_.skipped.push_back(std::move(*bad));
+        } else if (auto* same = std::get_if<Unchanged>(&item)) {
+            seen_.insert(std::move(same->id_term));
+            ++report_.unchanged;
+        } else {
+            store(std::get<Prepared>(item));
+        }
+    }
+
+    // Deletes what files under `paths` held before and no longer do.
+    void prune(std::span<const std::string> paths) {
+        for (const std::string& path : paths) {
+            if (const std::string origin = origin_of(path); !origin.empty()) {
+                detail::guarded(index_.dir, "prune", [&] { prune_under(origin); });
+            }
+        }
+    }
+
+    bool changed() const { return report_.added + report_.updated + report_.deleted > 0; }
+
+private:
+    void store(const Prepared& p) {
+        seen_.insert(p.id_term);
+        (index_.upsert(p.id_term, p.doc) == Upsert::added ? report_.added : report_.updated) += 1;
+        report_.bytes += p.bytes;
+        count_write();
+    }
+
+    void count_write() {
+        if (++pending_ == options_.batch_size) {
+            detail::guarded(index_.dir, "commit to", [&] { index_.db.commit(); });
+            pending_ = 0;
+        }
+    }
+
+    bool unreadable(std::string_view origin) const {
+        return std::any_of(unreadable_.begin(), unreadable_.end(), [&](const std::string& u) {
+            return origin == u || (origin.starts_with(u) && origin[u.size()] == '/');
+        });
+    }
+
+    void prune_under(const std::string& origin) {
+        if (unreadable(origin)) {
+            return;
+        }
+        const bool directory = fs::is_directory(origin);
+        const std::string scope = directory && origin != "/" ? origin + '/' : origin;
+        std::vector<Xapian::docid> gone;
+        const std::string prefix = origin_term_prefix(scope);
+        Xapian::WritableDatabase& db = index_.db;
+        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+            for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
+                if (stale(db.get_document(*p), directory ? scope : origin, directory)) {
+                    gone.push_back(*p);
+                }
+            }
+        }
+        std::sort(gone.begin(), gone.end());
+        gone.erase(std::unique(gone.begin(), gone.end()), gone.end());
+        for (const Xapian::docid id : gone) {
+            db.delete_document(id);
+            ++report_.deleted;
+            count_write();
+        }
+    }
+
+    // Whether `doc`, read from a file under `scope`, is one this run did not see there.
+    bool stale(const Xapian::Document& doc, const std::string& scope, bool directory) const {
+        const std::string origin = doc.get_value(kOriginSlot);
+        if (!(directory ? origin.starts_with(scope) : origin == scope) || unreadable(origin)) {
+            return false;
+        }
+        const std::string id_prefix(field("id").prefix);
+        auto term = doc.termlist_begin();
+        term.skip_to(id_prefix);
+        return term == doc.termlist_end() || !(*term).starts_with(id_prefix) ||
+               !seen_.contains(*term);
+    }
+
+    Index::Impl& index_;
+    const IngestOptions& options_;
+    IngestReport& report_;
+    std::unordered_set<std::string> seen_; // id terms of every article read
+    std::vector<std::string> unreadable_;  // files (or directories) with bad records
+    std::size_t pending_ = 0;              // writes since the last commit
+};
+
+// Calls the progress callback at most every kProgressInterval, and always when `last`.
+class Progress {
+public:
+    Progress(const IngestOptions& options, std::size_t total, Clock::time_point start)
+        : callback_(options.on_progress)
+        , total_(total)
+        , start_(start) {}
+
+    void step(std::size_t done, bool last = false) {
+        const auto now = Clock::now();
+        if (callback_ && (last || now - shown_ >= kProgressInterval)) {
+            shown_ = now;
+            callback_({done, std::max(total_, done),
+                       std::chrono::duration<double>(now - start_).count()});
+        }
+    }
+
+private:
+    const std::function<void(const IngestProgress&)>& callback_;
+    std::size_t total_;
+    Clock::time_point start_;
+    Clock::time_point shown_{};
+};
+
+void save_metadata(Index::Impl& index, const FirstReading& first, const BoilerplateModel& model,
+                   bool changed) {
+    detail::guarded(index.dir, "write to", [&] {
+        if (const std::string learned = model.save(); learned != first.saved) {
+            index.db.set_metadata(std::string(kBoilerplateKey), learned);
+        }
+        if (changed) {
+            const auto now =
+                std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+            index.db.set_metadata(std::string(kUpdatedKey), fmt::format("{:%FT%TZ}", now));
+        }
+    });
 }
 
 } // namespace
 
 IngestReport ingest(Index& index, std::span<const std::string> paths, const IngestOptions& options,
                     const std::function<void(const BadRecord&)>& on_bad) {
-    const auto start = std::chrono::steady_clock::now();
+    const auto start = Clock::now();
+    Index::Impl& impl = *index.impl_;
+    const bool stdin_input = std::find(paths.begin(), paths.end(), "-") != paths.end();
+    FirstReading first = read_first(impl, paths, options, !stdin_input);
     IngestReport report;
+    Writer writer(impl, options, report);
+    Progress progress(options, first.records, start);
     detail::BoundedQueue<Item> queue(kQueueDepth);
     std::exception_ptr failure;
-    const bool stdin_input = std::find(paths.begin(), paths.end(), "-") != paths.end();
-    BoilerplateModel boilerplate =
-        learn_boilerplate(index.impl_->dir, index.impl_->db, paths, options, !stdin_input);
-    const Source source{paths, options, boilerplate, options.analysis.boilerplate && stdin_input};
+    const Source source{paths, options, first.boilerplate,
+                        options.analysis.boilerplate && stdin_input, impl.live};
     std::jthread reader([&](std::stop_token stop) { produce(stop, source, queue, failure); });
-    std::size_t pending = 0;
+    std::size_t done = 0;
     while (auto item = queue.pop()) {
-        if (auto* bad = std::get_if<BadRecord>(&*item)) {
-            if (on_bad) {
-                on_bad(*bad);
-            }
-            report.skipped.push_back(std::move(*bad));
-            continue;
+        if (options.stop.stop_requested()) {
+            report.interrupted = true;
+            break;
         }
-        const auto& p = std::get<Prepared>(*item);
-        (index.impl_->upsert(p.id_term, p.doc) == Upsert::added ? report.added : report.replaced) +=
-            1;
-        report.bytes += p.bytes;
-        if (++pending == options.batch_size) {
-            index.commit();
-            pending = 0;
+        if (auto* bad = std::get_if<BadRecord>(&*item); bad && on_bad) {
+            on_bad(*bad);
         }
+        writer.write(std::move(*item));
+        progress.step(++done);
     }
+    reader.request_stop();
     reader.join();
     if (failure) {
         std::rethrow_exception(failure);
     }
-    detail::guarded(index.impl_->dir, "write to", [&] {
-        index.impl_->db.set_metadata(std::string(kBoilerplateKey), boilerplate.save());
-    });
+    if (options.prune && !report.interrupted) {
+        writer.prune(paths);
+    }
+    save_metadata(impl, first, first.boilerplate, writer.changed());
     index.commit();
-    report.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    progress.step(done, true);
+    report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return report;
 }
 

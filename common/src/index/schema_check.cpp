@@ -17,7 +17,7 @@ void check_schema(const Xapian::Database& db, const std::filesystem::path& dir) 
     throw Error(ErrorCode::schema_mismatch,
                 fmt::format("index {} has schema version {}, this newsq uses {}", dir, found,
                             kSchemaVersion),
-                "rebuild it with `newsindex add` into a new directory");
+                "rebuild it: `newsindex rebuild PATH…`");
 }
 
 } // namespace newsq::detail

@@ -189,6 +189,9 @@ private:
     }
 
     void read_file(const fs::path& path, const std::string& relative, Format format) {
+        if (sink_.file) {
+            sink_.file(path.generic_string());
+        }
         if (format != Format::text) {
             LineReader lines(path, options_.max_article_bytes);
             read_json_lines(path.generic_string(), lines);
@@ -262,6 +265,9 @@ private:
     // Standard input (plain or gzip-compressed) holds JSON Lines when it starts with '{', else
     // one plain-text article.
     void read_stdin() {
+        if (sink_.file) {
+            sink_.file("-");
+        }
         LineReader lines(STDIN_FILENO, options_.max_article_bytes);
         std::string line;
         while (lines.next(line) && !lines.oversized() && detail::trim(line).empty()) {

@@ -1,8 +1,11 @@
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <map>
+#include <utility>
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include <newsq/error.hpp>
@@ -24,6 +27,7 @@ namespace newsq {
 namespace {
 
 constexpr std::size_t kPageSize = 1000;
+constexpr int kAttempts = 3; // tries of a read that a concurrent writer keeps invalidating
 constexpr std::size_t kUnlimited = std::numeric_limits<std::size_t>::max();
 
 Xapian::Database open_database(const std::filesystem::path& dir) {
@@ -104,10 +108,33 @@ Xapian::Query full_query(const Xapian::Database& db, const Request& r,
 
 } // namespace
 
+// Which live database the stub file of an index directory names: its inode and change
+// time, which a rebuild's atomic rename of the stub changes.
+std::pair<ino_t, std::int64_t> stub_identity(const std::filesystem::path& dir) {
+    struct stat st {};
+    if (::stat((dir / "XAPIANDB").c_str(), &st) != 0) {
+        return {0, 0};
+    }
+    return {st.st_ino,
+            static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec};
+}
+
 struct Searcher::Impl {
     std::filesystem::path dir;
+    std::pair<ino_t, std::int64_t> stub; // read before the database is opened
     Xapian::Database db;
     Xapian::Stem stem{"english"};
+
+    // Moves to the newest committed state: reopens the database, or opens the new one when a
+    // rebuild or rollback has switched the index to another database.
+    void refresh() {
+        if (const auto now = stub_identity(dir); now != stub) {
+            db = open_database(dir);
+            stub = now;
+        } else {
+            db.reopen();
+        }
+    }
 
     Xapian::Query build_query(const SearchRequest& r) {
         return detail::guarded(dir, "search", [&] { return full_query(db, r); });
@@ -200,22 +227,38 @@ struct Searcher::Impl {
         }
     };
 
-    // Runs `work`, reopening the database once if a writer changed it under us.
+    // Runs `work` on the newest state, again on a newer one if a writer changed the
+    // database under us (or a rebuild removed a database we still had open).
     template <class F>
     auto retrying(F&& work) {
         return detail::guarded(dir, "search", [&] {
-            try {
-                return work();
-            } catch (const Xapian::DatabaseModifiedError&) {
-                db.reopen();
-                return work();
+            for (int attempt = 1;; ++attempt) {
+                try {
+                    refresh();
+                    return work();
+                } catch (const Xapian::DatabaseModifiedError&) {
+                    if (attempt == kAttempts) {
+                        throw;
+                    }
+                } catch (const Xapian::DatabaseCorruptError&) {
+                    // Also what a reader sees when a writer has reused blocks it was
+                    // reading; only an error if a fresh state shows it too.
+                    if (attempt == kAttempts) {
+                        throw;
+                    }
+                } catch (const Xapian::DatabaseOpeningError&) {
+                    if (attempt == kAttempts) {
+                        throw;
+                    }
+                    stub = {};
+                }
             }
         });
     }
 };
 
 Searcher::Searcher(const std::filesystem::path& dir)
-    : impl_(std::make_unique<Impl>(Impl{dir, open_database(dir)})) {}
+    : impl_(std::make_unique<Impl>(Impl{dir, stub_identity(dir), open_database(dir)})) {}
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 Searcher::~Searcher() = default;
@@ -224,7 +267,6 @@ SearchResults Searcher::search(const SearchRequest& r) {
     const Xapian::Query query = impl_->build_query(r);
     const Highlights highlights = highlights_of(query);
     return impl_->retrying([&] {
-        impl_->db.reopen();
         Impl::Spies spies; // before the Enquire, which points to them
         Xapian::Enquire enquire = impl_->enquire(query, r.sort);
         // Room for the check_at_least margin below without wrapping around.
@@ -271,7 +313,6 @@ std::string Searcher::explain(const SearchRequest& r) {
 std::optional<Article> Searcher::article(std::string_view id) {
     const std::string term = boolean_term(field("id"), id);
     return impl_->retrying([&]() -> std::optional<Article> {
-        impl_->db.reopen();
         const Xapian::PostingIterator found = impl_->db.postlist_begin(term);
         if (id.empty() || found == impl_->db.postlist_end(term)) {
             return std::nullopt;
@@ -284,7 +325,6 @@ QuoteResults Searcher::quotes(const QuoteRequest& r) {
     const Xapian::Query query = impl_->build_query(r);
     const detail::HighlightSpec spec = detail::highlight_spec(query, {field("quote").prefix});
     return impl_->retrying([&] {
-        impl_->db.reopen();
         QuoteResults results{query.get_description(), {}, false};
         detail::QuoteMatcher matcher(query);
         std::size_t seen = 0; // matching quotes before the current one

@@ -1,0 +1,150 @@
+#include "index/layout.hpp"
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <vector>
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <fmt/std.h>
+#include <unistd.h>
+
+#include <newsq/error.hpp>
+
+namespace newsq::detail {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kGenerationPrefix = "gen-";
+constexpr const char* kStubFile = "XAPIANDB";
+constexpr const char* kPreviousFile = "previous";
+
+std::optional<std::string> read_word(const fs::path& file, std::string_view skip = {}) {
+    std::ifstream in(file);
+    std::string word;
+    if (!skip.empty() && !(in >> word && word == skip)) {
+        return std::nullopt;
+    }
+    if (in >> word && word.starts_with(kGenerationPrefix)) {
+        return word;
+    }
+    return std::nullopt;
+}
+
+[[noreturn]] void fail(std::string_view action, const fs::path& path) {
+    throw Error(ErrorCode::io, fmt::format("cannot {} {}: {}", action, path, std::strerror(errno)));
+}
+
+void sync_path(const fs::path& path, int flags) {
+    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        fail("sync", path);
+    }
+    ::close(fd);
+}
+
+// Replaces `file` with `text` atomically and durably: written beside it, synced, renamed.
+void write_atomically(const fs::path& file, const std::string& text) {
+    const fs::path temp = fs::path(file).concat(".tmp");
+    {
+        std::ofstream out(temp, std::ios::trunc);
+        if (!(out << text) || !out.flush()) {
+            fail("write", temp);
+        }
+    }
+    sync_path(temp, O_RDONLY);
+    if (std::rename(temp.c_str(), file.c_str()) != 0) {
+        fail("replace", file);
+    }
+    sync_path(file.parent_path(), O_RDONLY | O_DIRECTORY);
+}
+
+unsigned generation_number(std::string_view name) {
+    unsigned n = 0;
+    for (char c : name.substr(kGenerationPrefix.size())) {
+        n = n * 10 + static_cast<unsigned>(c - '0');
+    }
+    return n;
+}
+
+std::vector<std::string> generations(const fs::path& dir) {
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_directory() && name.starts_with(kGenerationPrefix) &&
+            name.find_first_not_of("0123456789", kGenerationPrefix.size()) == std::string::npos &&
+            name.size() > kGenerationPrefix.size()) {
+            names.push_back(name);
+        }
+    }
+    return names;
+}
+
+} // namespace
+
+Layout Layout::read(const fs::path& dir) {
+    return Layout{dir, read_word(dir / kStubFile, "glass"), read_word(dir / kPreviousFile)};
+}
+
+bool Layout::empty() const {
+    return !current && !fs::exists(dir / "iamglass");
+}
+
+std::string Layout::next_generation() const {
+    unsigned newest = 0;
+    for (const std::string& name : generations(dir)) {
+        newest = std::max(newest, generation_number(name));
+    }
+    return fmt::format("{}{}", kGenerationPrefix, newest + 1);
+}
+
+void Layout::switch_to(const std::string& generation, const std::optional<std::string>& replaced) {
+    if (replaced) {
+        write_atomically(dir / kPreviousFile, *replaced + '\n');
+    }
+    write_atomically(dir / kStubFile, fmt::format("glass {}\n", generation));
+    previous = replaced ? replaced : previous;
+    current = generation;
+}
+
+std::string Layout::adopt_legacy() {
+    const std::string generation = fmt::format("{}0", kGenerationPrefix);
+    const fs::path target = dir / generation;
+    std::error_code ec;
+    fs::create_directory(target, ec);
+    // iamglass first: once it is gone, readers follow the stub.
+    std::vector<fs::path> files{dir / "iamglass"};
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_regular_file() && (name.ends_with(".glass") || name == "flintlock")) {
+            files.push_back(entry.path());
+        }
+    }
+    for (const fs::path& file : files) {
+        if (std::rename(file.c_str(), (target / file.filename()).c_str()) != 0) {
+            fail("move", file);
+        }
+    }
+    return generation;
+}
+
+void Layout::remove_stale() const {
+    for (const std::string& name : generations(dir)) {
+        if (name != current && name != previous) {
+            std::error_code ec;
+            fs::remove_all(dir / name, ec);
+            if (ec) {
+                throw Error(ErrorCode::io,
+                            fmt::format("cannot remove {}: {}", dir / name, ec.message()));
+            }
+        }
+    }
+}
+
+} // namespace newsq::detail

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace newsq::detail {
+
+/// Where the databases of an index directory live. A directory made by this version holds
+/// generations `gen-N/` (Xapian glass databases) and a Xapian stub file `XAPIANDB` naming
+/// the live one, so any Xapian reader opening the directory sees exactly one complete
+/// database; `previous` names the generation a rebuild replaced, kept for rollback. A
+/// directory made by an earlier version is itself a glass database (a "legacy" layout).
+struct Layout {
+    std::filesystem::path dir;
+    std::optional<std::string> current;  ///< live generation; none for a legacy layout
+    std::optional<std::string> previous; ///< generation `rollback` returns to, if any
+
+    /// The layout found in `dir` (which may not exist yet).
+    static Layout read(const std::filesystem::path& dir);
+
+    /// The live database's directory.
+    std::filesystem::path live() const { return current ? dir / *current : dir; }
+
+    /// True when `dir` holds no database at all.
+    bool empty() const;
+
+    /// The name of a generation newer than every one in `dir`.
+    std::string next_generation() const;
+
+    /// Makes `generation` the live database in one atomic rename of the stub file, and
+    /// records `replaced` (when given) as the previous one. Throws Error (io).
+    void switch_to(const std::string& generation, const std::optional<std::string>& replaced);
+
+    /// Moves a legacy layout's database files into generation `gen-0` (after the stub has
+    /// been written, so readers never see a directory without a database). Throws Error (io).
+    std::string adopt_legacy();
+
+    /// Removes every generation other than the live and the previous one: what an earlier
+    /// rebuild replaced twice over, or left half-built when it was killed.
+    void remove_stale() const;
+};
+
+} // namespace newsq::detail

@@ -1,0 +1,183 @@
+#include <algorithm>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <fmt/std.h>
+#include <xapian.h>
+
+#include <newsq/error.hpp>
+#include <newsq/maintenance.hpp>
+#include <newsq/schema.hpp>
+
+#include "index/document_builder.hpp"
+#include "index/layout.hpp"
+#include "index/schema_check.hpp"
+#include "xapian_guard.hpp"
+
+namespace newsq {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kMaxProblems = 50;
+
+Xapian::Database open_reader(const fs::path& dir, const fs::path& live) {
+    return detail::guarded(dir, "open", [&] {
+        if (!fs::is_directory(live)) {
+            throw Xapian::DatabaseNotFoundError("no such directory");
+        }
+        Xapian::Database db(live.string());
+        detail::check_schema(db, dir);
+        return db;
+    });
+}
+
+// "20220317093000" → "2022-03-17".
+std::string day_of(const std::string& value) {
+    return value.size() < 8 ? std::string()
+                            : fmt::format("{}-{}-{}", value.substr(0, 4), value.substr(4, 2),
+                                          value.substr(6, 2));
+}
+
+// The values of a boolean field as the articles spell them, with their counts.
+std::vector<ValueCount> values_of(const Xapian::Database& db, const Field& f,
+                                  std::string Article::*member) {
+    std::vector<ValueCount> values;
+    const std::string prefix(f.prefix);
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        const Article sample =
+            detail::decode_article(db.get_document(*db.postlist_begin(*t)).get_data());
+        values.emplace_back(sample.*member, t.get_termfreq());
+    }
+    std::stable_sort(values.begin(), values.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    return values;
+}
+
+std::uintmax_t size_on_disk(const fs::path& live) {
+    std::uintmax_t bytes = 0;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(live, ec)) {
+        if (entry.is_regular_file(ec)) {
+            bytes += entry.file_size(ec);
+        }
+    }
+    return bytes;
+}
+
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+    auto t = doc.termlist_begin();
+    t.skip_to(term);
+    return t != doc.termlist_end() && *t == term;
+}
+
+// The problems of one document with the project's invariants.
+void check_document(const Xapian::Database& db, Xapian::docid id, std::vector<std::string>& out) {
+    const Xapian::Document doc = db.get_document(id);
+    const std::string id_prefix(field("id").prefix);
+    std::vector<std::string> id_terms;
+    bool origin_term_found = false;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string term = *t;
+        if (term.starts_with(id_prefix)) {
+            id_terms.push_back(term);
+        }
+        origin_term_found = origin_term_found || term.starts_with(kOriginPrefix);
+    }
+    const auto problem = [&](std::string_view what) {
+        out.push_back(fmt::format("document {}: {}", id, what));
+    };
+    if (id_terms.size() != 1) {
+        problem(fmt::format("{} id terms, not 1", id_terms.size()));
+        return;
+    }
+    if (db.get_termfreq(id_terms[0]) != 1) {
+        problem(fmt::format("id term {} is shared by {} documents", id_terms[0],
+                            db.get_termfreq(id_terms[0])));
+    }
+    const Article a = detail::decode_article(doc.get_data());
+    if (boolean_term(field("id"), a.id) != id_terms[0]) {
+        problem(fmt::format("stored id {:?} does not match its id term", a.id));
+    }
+    const std::string hash = doc.get_value(kHashSlot);
+    if (hash.size() != 32 || hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
+        problem("no content hash");
+    }
+    if (doc.get_value(kDateSlot) != (a.published.empty() ? "" : detail::date_value(a.published))) {
+        problem(fmt::format("date value does not match its date {:?}", a.published));
+    }
+    const std::string origin = doc.get_value(kOriginSlot);
+    if (origin_term_found != !origin.empty() ||
+        (!origin.empty() && !has_term(doc, origin_term(origin)))) {
+        problem("origin term and origin value disagree");
+    }
+}
+
+void check_documents(const Xapian::Database& db, CheckReport& report) {
+    std::vector<std::string> problems;
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+        ++report.articles;
+        try {
+            check_document(db, *p, problems);
+        } catch (const Error& e) {
+            problems.push_back(fmt::format("document {}: {}", *p, e.what()));
+        }
+    }
+    const std::size_t total = problems.size();
+    problems.resize(std::min(total, kMaxProblems));
+    report.problems.insert(report.problems.end(), problems.begin(), problems.end());
+    if (total > kMaxProblems) {
+        report.problems.push_back(fmt::format("… and {} more", total - kMaxProblems));
+    }
+}
+
+void check_structure(const fs::path& live, CheckReport& report) {
+    std::ostringstream out;
+    try {
+        const std::size_t errors = Xapian::Database::check(live.string(), 0, &out);
+        if (errors > 0) {
+            report.problems.push_back(
+                fmt::format("Xapian's check found {} error(s):\n{}", errors, out.str()));
+        }
+    } catch (const Xapian::Error& e) {
+        report.problems.push_back(fmt::format("Xapian's check failed: {}", e.get_description()));
+    }
+}
+
+} // namespace
+
+IndexStats index_stats(const fs::path& dir) {
+    const detail::Layout layout = detail::Layout::read(dir);
+    const Xapian::Database db = open_reader(dir, layout.live());
+    return detail::guarded(dir, "read", [&] {
+        IndexStats s;
+        s.articles = db.get_doccount();
+        if (s.articles > 0) {
+            s.first_date = day_of(db.get_value_lower_bound(kDateSlot));
+            s.last_date = day_of(db.get_value_upper_bound(kDateSlot));
+        }
+        s.sections = values_of(db, field("section"), &Article::section);
+        s.sources = values_of(db, field("source"), &Article::source);
+        s.bytes = size_on_disk(layout.live());
+        s.updated = db.get_metadata(std::string(kUpdatedKey));
+        s.generation = layout.current.value_or("");
+        s.previous = layout.previous;
+        return s;
+    });
+}
+
+CheckReport check_index(const fs::path& dir) {
+    const detail::Layout layout = detail::Layout::read(dir);
+    CheckReport report;
+    if (layout.previous && !fs::is_directory(dir / *layout.previous)) {
+        report.problems.push_back(fmt::format(
+            "the previous database {} is missing: rollback is impossible", *layout.previous));
+    }
+    const Xapian::Database db = open_reader(dir, layout.live());
+    check_structure(layout.live(), report);
+    detail::guarded(dir, "check", [&] { check_documents(db, report); });
+    return report;
+}
+
+} // namespace newsq

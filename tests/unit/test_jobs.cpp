@@ -1,0 +1,288 @@
+// The library side of the nightly jobs: update, prune, the writer lock, rebuild and rollback,
+// stopping, and readers that keep working while a writer runs. Real Xapian databases in
+// temporary directories; articles written as files, as the jobs read them.
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <stop_token>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include <newsq/error.hpp>
+#include <newsq/index.hpp>
+#include <newsq/maintenance.hpp>
+#include <newsq/reader.hpp>
+#include <newsq/search.hpp>
+
+#include "temp_dir.hpp"
+
+using newsq::Index;
+using newsq::IngestOptions;
+using newsq::IngestReport;
+using newsq::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Writes `count` JSON Lines articles numbered from `first`, about `topic`.
+void write_articles(const fs::path& file, int first, int count, std::string_view topic) {
+    std::ofstream out(file);
+    for (int n = first; n < first + count; ++n) {
+        out << fmt::format(R"({{"id": "a{}", "title": "Report {} on {}", "section": "World", )"
+                           R"("source": "Test Wire", "published": "2023-05-{:02}", )"
+                           R"("body": "The council discussed {} at meeting {}. Officials said )"
+                           R"(the plan for {} would take years."}})",
+                           n, n, topic, n % 28 + 1, topic, n, topic)
+            << '\n';
+    }
+}
+
+IngestReport run(const fs::path& index, const std::vector<std::string>& paths,
+                 IngestOptions options = {}) {
+    Index writer = Index::open(index);
+    return newsq::ingest(writer, paths, options);
+}
+
+IngestOptions update(bool prune = false) {
+    IngestOptions options;
+    options.skip_unchanged = true;
+    options.prune = prune;
+    return options;
+}
+
+std::size_t count(const fs::path& index, const std::string& query = {}) {
+    newsq::Searcher searcher(index);
+    newsq::SearchRequest r;
+    r.query = query;
+    r.limit = 0;
+    return searcher.search(r).total_lower;
+}
+
+} // namespace
+
+TEST_CASE("update skips unchanged articles without writing a revision, rewrites changed ones") {
+    const TempDir dir;
+    const fs::path file = dir.path() / "day.jsonl";
+    write_articles(file, 0, 20, "bridges");
+    const fs::path index = dir.path() / "index";
+    CHECK(run(index, {file.string()}, update()).added == 20);
+    const Xapian::rev before = Xapian::Database(index.string()).get_revision();
+
+    const IngestReport again = run(index, {file.string()}, update());
+    CHECK(again.unchanged == 20);
+    CHECK(again.added + again.updated + again.deleted == 0);
+    CHECK(Xapian::Database(index.string()).get_revision() == before);
+
+    write_articles(file, 15, 10, "tunnels");
+    const IngestReport changed = run(index, {file.string()}, update());
+    CHECK(changed.updated == 5);
+    CHECK(changed.added == 5);
+    CHECK(count(index) == 25);
+    CHECK(count(index, "tunnels") == 10);
+}
+
+TEST_CASE("add rewrites every article even when unchanged") {
+    const TempDir dir;
+    const fs::path file = dir.path() / "day.jsonl";
+    write_articles(file, 0, 5, "ferries");
+    const fs::path index = dir.path() / "index";
+    run(index, {file.string()});
+    CHECK(run(index, {file.string()}).updated == 5);
+}
+
+TEST_CASE("prune deletes only the articles gone from the paths given") {
+    const TempDir dir;
+    const fs::path a = dir.path() / "a";
+    const fs::path b = dir.path() / "b";
+    fs::create_directories(a);
+    fs::create_directories(b);
+    write_articles(a / "one.jsonl", 0, 10, "harbours");
+    write_articles(a / "two.jsonl", 10, 10, "harbours");
+    write_articles(b / "three.jsonl", 20, 10, "harbours");
+    const fs::path index = dir.path() / "index";
+    run(index, {a.string(), b.string()}, update());
+
+    write_articles(a / "one.jsonl", 0, 6, "harbours");
+    fs::remove(a / "two.jsonl");
+    const IngestReport r = run(index, {a.string()}, update(true));
+    CHECK(r.deleted == 14);
+    CHECK(r.unchanged == 6);
+    CHECK(count(index) == 16);
+
+    SUBCASE("a file with a bad record keeps its articles") {
+        write_articles(b / "three.jsonl", 20, 5, "harbours");
+        std::ofstream(b / "three.jsonl", std::ios::app) << "{not json\n";
+        const IngestReport bad = run(index, {b.string()}, update(true));
+        CHECK(bad.skipped.size() == 1);
+        CHECK(bad.deleted == 0);
+        CHECK(count(index) == 16);
+    }
+}
+
+TEST_CASE("one writer at a time: the second is told the first one's pid, or waits") {
+    const TempDir dir;
+    const fs::path index = dir.path() / "index";
+    std::optional<Index> first = Index::open(index);
+    try {
+        Index::open(index);
+        FAIL("a second writer opened a locked index");
+    } catch (const newsq::Error& e) {
+        CHECK(e.code() == newsq::ErrorCode::index_locked);
+        CHECK(std::string(e.what()).find(fmt::format("(by pid {})", getpid())) !=
+              std::string::npos);
+    }
+    std::thread release([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        first.reset();
+    });
+    CHECK_NOTHROW(Index::open(index, {std::chrono::seconds(30)}));
+    release.join();
+}
+
+TEST_CASE("rebuild switches atomically, keeps the old database for rollback") {
+    const TempDir dir;
+    const fs::path old_file = dir.path() / "old.jsonl";
+    const fs::path new_file = dir.path() / "new.jsonl";
+    write_articles(old_file, 0, 8, "orchards");
+    write_articles(new_file, 100, 3, "vineyards");
+    const fs::path index = dir.path() / "index";
+    run(index, {old_file.string()});
+    newsq::Searcher reader(index);
+
+    CHECK(Index::rebuild(index, std::vector{new_file.string()}, {}).added == 3);
+    newsq::SearchRequest all;
+    all.limit = 0;
+    CHECK(reader.search(all).total_lower == 3); // an open reader follows the switch
+    CHECK(newsq::index_stats(index).previous == "gen-1");
+
+    Index::rollback(index);
+    CHECK(count(index, "orchards") == 8);
+    CHECK(reader.search(all).total_lower == 8);
+    Index::rollback(index);
+    CHECK(count(index) == 3);
+
+    SUBCASE("a stopped rebuild leaves the live index as it was") {
+        std::stop_source stop;
+        stop.request_stop();
+        IngestOptions options;
+        options.stop = stop.get_token();
+        CHECK(Index::rebuild(index, std::vector{old_file.string()}, options).interrupted);
+        CHECK(count(index) == 3);
+        CHECK(newsq::check_index(index).problems.empty());
+    }
+}
+
+TEST_CASE("a stopped run commits what it wrote, the next update finishes the job") {
+    const TempDir dir;
+    const fs::path file = dir.path() / "day.jsonl";
+    write_articles(file, 0, 400, "railways");
+    const fs::path index = dir.path() / "index";
+    std::stop_source stop;
+    IngestOptions options = update();
+    options.batch_size = 10;
+    std::size_t seen = 0;
+    options.on_progress = [&](const newsq::IngestProgress& p) {
+        seen = p.total;
+        if (p.done > 0) {
+            stop.request_stop();
+        }
+    };
+    options.stop = stop.get_token();
+    const IngestReport stopped = run(index, {file.string()}, options);
+    CHECK(stopped.interrupted);
+    CHECK(seen == 400);
+    const std::size_t kept = count(index);
+    CHECK(kept == stopped.added);
+    CHECK(kept < 400);
+
+    const IngestReport rest = run(index, {file.string()}, update());
+    CHECK(rest.unchanged == kept);
+    CHECK(rest.added == 400 - kept);
+}
+
+TEST_CASE("readers keep working while updates and rebuilds run") {
+    const TempDir dir;
+    const fs::path file = dir.path() / "day.jsonl";
+    write_articles(file, 0, 300, "canals");
+    const fs::path index = dir.path() / "index";
+    run(index, {file.string()});
+
+    std::atomic<bool> done = false;
+    std::atomic<int> searches = 0;
+    std::vector<std::string> errors;
+    std::thread reader([&] {
+        newsq::Searcher searcher(index);
+        newsq::SearchRequest r;
+        r.query = "council canals";
+        while (!done) {
+            try {
+                if (searcher.search(r).hits.empty()) {
+                    errors.emplace_back("no hits");
+                }
+                ++searches;
+            } catch (const newsq::Error& e) {
+                errors.emplace_back(e.what());
+            }
+        }
+    });
+    IngestOptions small_batches;
+    small_batches.batch_size = 5;
+    for (int round = 0; round < 3; ++round) {
+        write_articles(file, round * 50, 300, "canals");
+        run(index, {file.string()}, small_batches);
+        Index::rebuild(index, std::vector{file.string()}, small_batches);
+    }
+    done = true;
+    reader.join();
+    CHECK(searches > 0);
+    CHECK(errors.empty());
+    if (!errors.empty()) {
+        MESSAGE(errors.front());
+    }
+}
+
+TEST_CASE("stats and check describe a sound index") {
+    const TempDir dir;
+    const fs::path file = dir.path() / "day.jsonl";
+    write_articles(file, 0, 30, "markets");
+    const fs::path index = dir.path() / "index";
+    run(index, {file.string()});
+    const newsq::IndexStats s = newsq::index_stats(index);
+    CHECK(s.articles == 30);
+    CHECK(s.first_date == "2023-05-01");
+    CHECK(s.last_date == "2023-05-28");
+    REQUIRE(s.sections.size() == 1);
+    CHECK(s.sections[0] == newsq::ValueCount{"World", 30});
+    CHECK(s.bytes > 0);
+    CHECK(s.updated.size() == 20);
+    const newsq::CheckReport c = newsq::check_index(index);
+    CHECK(c.articles == 30);
+    CHECK(c.problems.empty());
+}
+
+TEST_CASE("a file that vanishes after the directory is listed is a bad record") {
+    const TempDir dir;
+    write_articles(dir.path() / "a.jsonl", 0, 2, "piers");
+    write_articles(dir.path() / "b.jsonl", 2, 2, "piers");
+    std::vector<newsq::BadRecord> bad;
+    std::size_t articles = 0;
+    const std::vector<std::string> paths{dir.path().string()};
+    newsq::read_articles(paths, {[&](newsq::Article&&) { ++articles; },
+                                 [&](newsq::BadRecord&& b) { bad.push_back(std::move(b)); },
+                                 [&](const std::string& path) {
+                                     if (path.ends_with("a.jsonl")) {
+                                         fs::remove(dir.path() / "b.jsonl");
+                                     }
+                                 }});
+    CHECK(articles == 2);
+    REQUIRE(bad.size() == 1);
+    CHECK(bad[0].path.ends_with("b.jsonl"));
+    CHECK(bad[0].reason.starts_with("cannot read"));
+}
