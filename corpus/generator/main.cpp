@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "article.hpp"
+#include "json_line.hpp"
 
 namespace {
 
@@ -29,28 +30,12 @@ struct FileCloser {
 
 using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 
-std::string to_json_line(const newsq::gen::Article& article) {
-    const nlohmann::ordered_json object = {
-        {"id", article.id},
-        {"url", article.url},
-        {"title", article.title},
-        {"section", article.section},
-        {"published", article.published},
-        {"source", article.source},
-        {"author", article.author},
-        {"body", article.body},
-    };
-    std::string line = object.dump(-1, ' ', false);
-    line += '\n';
-    return line;
-}
-
 bool write_articles(const Options& options, std::FILE* out) {
     const newsq::gen::ArticleGenerator generator{options.seed};
     newsq::gen::Article article;
     for (std::uint64_t i = 0; i < options.count; ++i) {
         generator.generate(options.start_id + i + 1, article);
-        const std::string line = to_json_line(article);
+        const std::string line = newsq::gen::to_json_line(article);
         if (std::fwrite(line.data(), 1, line.size(), out) != line.size()) {
             return false;
         }

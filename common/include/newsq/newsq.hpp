@@ -4,6 +4,7 @@
 
 #include <newsq/analysis.hpp>
 #include <newsq/article.hpp>
+#include <newsq/dedup.hpp>
 #include <newsq/error.hpp>
 #include <newsq/index.hpp>
 #include <newsq/maintenance.hpp>
