@@ -35,6 +35,7 @@ struct IngestCommand {
     std::string report_file;
     bool quiet = false;
     bool no_analysis = false;
+    bool no_duplicates = false;
     bool prune = false;
 };
 
@@ -58,6 +59,7 @@ IngestOptions ingest_options(const IngestCommand& o, const StopOnSignals& signal
     if (o.no_analysis) {
         options.analysis = {false, false, false};
     }
+    options.find_duplicates = !o.no_duplicates;
     options.skip_unchanged = o.mode == Mode::update;
     options.prune = o.prune;
     options.stop = signals.token();
@@ -148,6 +150,8 @@ std::function<int()> setup(CLI::App& app, Mode mode) {
         ->check(CLI::PositiveNumber);
     app.add_flag("--no-analysis", o->no_analysis,
                  "index the text as read: keep boilerplate, find no entities or quotes");
+    app.add_flag("--no-duplicates", o->no_duplicates,
+                 "do not look for near-duplicates (search then shows every copy)");
     app.add_option("--wait", o->wait,
                    "wait up to this many seconds for another writer to finish (default: 0)")
         ->check(CLI::NonNegativeNumber)

@@ -36,6 +36,7 @@ struct SearchOptions {
     bool json = false;
     bool explain = false;
     bool facets = false;
+    bool all = false;
     std::size_t facets_limit = 10;
     std::string timeline;
 };
@@ -53,6 +54,7 @@ SearchRequest request_of(const SearchOptions& o) {
     r.facets = o.facets ? o.facets_limit : 0;
     r.timeline = time_unit(o.timeline);
     r.timeline_max_buckets = o.format == "text" ? kTimelineRows : 0;
+    r.collapse = !o.all;
     return r;
 }
 
@@ -144,6 +146,8 @@ void add_search_options(CLI::App& app, SearchOptions& o) {
     app.add_option("--timeline", o.timeline, "matches per day, week (ISO) or month")
         ->check(CLI::IsMember({"day", "week", "month", "year"}))
         ->type_name("UNIT");
+    app.add_flag("--all", o.all,
+                 "show every copy of a story (by default copies are collapsed into one hit)");
     app.add_flag("--explain", o.explain, "print the parsed query instead of searching");
 }
 

@@ -23,6 +23,9 @@ std::function<int()> setup_show(CLI::App& app);
 /// `newsq quotes QUERY… [--speaker NAME]`: the quotes matching a query.
 std::function<int()> setup_quotes(CLI::App& app);
 
+/// `newsq similar ID`
+std::function<int()> setup_similar(CLI::App& app);
+
 /// The words of a query: the positional words, then the words CLI11 could not place (such
 /// as `-war`, "exclude war"), in the order given. Returns false, after printing an error,
 /// when one of those is a mistyped option (`--…`).

@@ -57,6 +57,10 @@ void print(std::FILE* out, const Json& doc) {
     fmt::print(out, "{}\n", doc.dump(2, ' ', false, Json::error_handler_t::replace));
 }
 
+Json cluster_json(const Cluster& c) {
+    return Json{{"id", c.key}, {"canonical", c.canonical}, {"size", c.size}, {"copies", c.copies}};
+}
+
 } // namespace
 
 Json hit_json(const Hit& h) {
@@ -79,7 +83,24 @@ Json hit_json(const Hit& h) {
                 {"snippet", h.snippet.text},
                 {"highlights", highlights_json(h.snippet)},
                 {"entities", entities_json(h.entities)},
-                {"quotes", std::move(quotes)}};
+                {"quotes", std::move(quotes)},
+                {"cluster", h.cluster ? cluster_json(*h.cluster) : Json(nullptr)}};
+}
+
+void print_similar_json(std::FILE* out, std::string_view id, const SimilarResults& results) {
+    Json articles = Json::array();
+    for (const SimilarArticle& a : results.articles) {
+        articles.push_back({{"id", a.id},
+                            {"title", a.title},
+                            {"date", a.published},
+                            {"similarity", a.similarity},
+                            {"canonical", a.canonical}});
+    }
+    const Json doc = {{"format_version", kJsonFormatVersion},
+                      {"id", id},
+                      {"cluster", results.cluster ? cluster_json(*results.cluster) : Json(nullptr)},
+                      {"similar", std::move(articles)}};
+    print(out, doc);
 }
 
 void print_json(std::FILE* out, const SearchRequest& request, const SearchResults& results) {

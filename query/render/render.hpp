@@ -44,6 +44,12 @@ void print_article_text(std::FILE* out, const Article& article, bool color);
 /// The same as one JSON document.
 void print_article_json(std::FILE* out, const Article& article);
 
+/// `newsq similar ID --json`: the article's cluster and its copies with their similarity.
+void print_similar_json(std::FILE* out, std::string_view id, const SimilarResults& results);
+
+/// `newsq similar ID`: one line per copy, most similar first.
+void print_similar_text(std::FILE* out, std::string_view id, const SimilarResults& results);
+
 /// A page of quotes for `newsq quotes`.
 void print_quotes_text(std::FILE* out, const QuoteRequest& request, const QuoteResults& results,
                        bool color);

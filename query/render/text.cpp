@@ -41,6 +41,16 @@ void print_hit_quotes(std::FILE* out, const Hit& h, bool color) {
     }
 }
 
+// "+2 similar: a, b, …" for a hit standing for its duplicate cluster.
+std::string similar_line(const Cluster& c) {
+    constexpr std::size_t kShown = 3;
+    std::string ids;
+    for (std::size_t i = 0; i < std::min(kShown, c.copies.size()); ++i) {
+        ids += fmt::format("{}{}", i == 0 ? "" : ", ", printable(c.copies[i]));
+    }
+    return fmt::format("+{} similar: {}{}", c.size - 1, ids, c.size - 1 > kShown ? ", …" : "");
+}
+
 void print_hit(std::FILE* out, const Hit& h, bool color) {
     const std::string title = h.title.empty() ? "(no headline)" : printable(h.title);
     if (color) {
@@ -53,6 +63,9 @@ void print_hit(std::FILE* out, const Hit& h, bool color) {
         fmt::print(out, "     {}\n", highlighted(h.snippet, color));
     }
     print_hit_quotes(out, h, color);
+    if (h.cluster) {
+        fmt::print(out, "     {}\n", dim(similar_line(*h.cluster), color));
+    }
     fmt::print(out, "\n");
 }
 

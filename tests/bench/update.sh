@@ -33,16 +33,10 @@ trap 'rm -rf "$work"' EXIT
 cp "$build_dir/indexer/newsindex" "$build_dir/corpus/generator/newsq-gen" "$work/"
 "$work/newsq-gen" --count "$docs" --seed "${SEED:-1}" --out "$work/corpus.jsonl"
 
-seconds() {
-    local start end
-    start=$(date +%s.%N)
-    "$work/newsindex" update "$work/corpus.jsonl" --index "$1" -q
-    end=$(date +%s.%N)
-    awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
-}
+source "$here/timing.sh"
 
-median() {
-    sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+seconds() {
+    seconds_of "$work/newsindex" update "$work/corpus.jsonl" --index "$1" -q
 }
 
 first=()

@@ -412,8 +412,8 @@ TEST_CASE("--limit and --offset page through the results") {
 
 TEST_CASE("--limit all returns every match and the default is 10") {
     // An empty query matches all 12 fixture articles.
-    CHECK(lines_of(search({"--limit", "all", "--format", "ids"}).out).size() == 12);
-    CHECK(Json::parse(search({"--limit", "all", "--json"}).out)["hits"].size() == 12);
+    CHECK(lines_of(search({"--limit", "all", "--all", "--format", "ids"}).out).size() == 12);
+    CHECK(Json::parse(search({"--limit", "all", "--all", "--json"}).out)["hits"].size() == 12);
     CHECK(Json::parse(search({"--json"}).out)["hits"].size() == 10);
 }
 
@@ -656,8 +656,8 @@ TEST_CASE("adding the same files again replaces every article") {
     const Result again = newsindex({"add", kArticles, "--index", index});
     CHECK(again.status == 0);
     CHECK(contains(again.out, ": 0 added, 12 updated, 0 unchanged, 0 deleted, 0 skipped "));
-    CHECK(lines_of(newsq({"--index", index, "--limit", "all", "--format", "ids"}).out).size() ==
-          12);
+    CHECK(lines_of(newsq({"--index", index, "--limit", "all", "--all", "--format", "ids"}).out)
+              .size() == 12);
 }
 
 TEST_CASE("bad input is reported as path:line: reason and skipped while good input is kept") {
@@ -693,7 +693,8 @@ TEST_CASE("bad input is reported as path:line: reason and skipped while good inp
         CHECK(contains(reported[i], reason));
     }
     // The good records and files, and the article indexed before; not .hidden.txt nor notes.md.
-    CHECK(id_set(lines_of(newsq({"--index", index, "--limit", "all", "--format", "ids"}).out)) ==
+    CHECK(id_set(lines_of(
+              newsq({"--index", index, "--limit", "all", "--all", "--format", "ids"}).out)) ==
           id_set({kTribunal, "bad-dir-ferry", "bad-dir-library", "bad-dir-bakery",
                   "bad-dir-lanterns", "bad-dir-gz-tram", "bad-dir-gz-bridge"}));
 }
@@ -1265,7 +1266,7 @@ TEST_CASE("update --prune deletes what left the paths given, and nothing from ot
     CHECK(pruned.status == 0);
     CHECK(contains(pruned.out, ": 0 added, 0 updated, 11 unchanged, 1 deleted, 0 skipped "));
     const std::vector<std::string> ids =
-        lines_of(newsq({"--index", index, "--limit", "all", "--format", "ids"}).out);
+        lines_of(newsq({"--index", index, "--limit", "all", "--all", "--format", "ids"}).out);
     CHECK(ids.size() == 12);
     CHECK(std::find(ids.begin(), ids.end(), "other-1") != ids.end());
     CHECK(std::find(ids.begin(), ids.end(), kGrain) == ids.end());
@@ -1336,7 +1337,8 @@ TEST_CASE("rebuild switches to a new database, rollback returns to the old one")
     CHECK(rebuilt.status == 0);
     CHECK(rebuilt.out.starts_with("rebuilt \"" + index + "\": 12 added, "));
     const auto count = [&] {
-        return lines_of(newsq({"--index", index, "--limit", "all", "--format", "ids"}).out).size();
+        return lines_of(newsq({"--index", index, "--limit", "all", "--all", "--format", "ids"}).out)
+            .size();
     };
     CHECK(count() == 12);
 
@@ -1414,4 +1416,44 @@ TEST_CASE("SIGKILL at random moments: rerunning update ends exactly where a clea
     REQUIRE(newsindex({"update", corpus, "--index", killed, "-q"}).status == 0);
     CHECK(ids_and_hashes(killed) == ids_and_hashes(clean));
     CHECK(newsindex({"check", "--index", killed}).status == 0);
+}
+
+// --- Near-duplicates: collapsed results, newsq similar. ---
+
+TEST_CASE("a story and its spun copy are one hit, with the copy named; --all shows both") {
+    // tribunal.txt and spun-tribunal.txt share their quotes and names, not their wording.
+    const Json collapsed = Json::parse(search({"shelling", "--json"}).out);
+    const auto in_tribunal_cluster = [](const Json& hit) {
+        return hit["id"] == kTribunal || hit["id"] == kSpun;
+    };
+    const auto story =
+        std::find_if(collapsed["hits"].begin(), collapsed["hits"].end(), in_tribunal_cluster);
+    REQUIRE(story != collapsed["hits"].end());
+    CHECK(std::count_if(collapsed["hits"].begin(), collapsed["hits"].end(), in_tribunal_cluster) ==
+          1);
+    const Json& cluster = (*story)["cluster"];
+    CHECK(cluster["canonical"] == kTribunal);
+    CHECK(cluster["copies"] == Json::array({(*story)["id"] == kTribunal ? kSpun : kTribunal}));
+
+    const Json all = Json::parse(search({"shelling", "--json", "--all"}).out);
+    CHECK(std::count_if(all["hits"].begin(), all["hits"].end(), in_tribunal_cluster) == 2);
+    CHECK(contains(search({"shelling"}).out, "+1 similar: "));
+}
+
+TEST_CASE("newsq similar lists an article's copies with their similarity") {
+    const Result text = search({"similar", kTribunal});
+    CHECK(text.status == 0);
+    CHECK(contains(text.out, "canonical " + kTribunal));
+    CHECK(contains(text.out, kSpun));
+
+    const Json json = Json::parse(search({"similar", kSpun, "--json"}).out);
+    REQUIRE(json["similar"].size() == 1);
+    CHECK(json["similar"][0]["id"] == kTribunal);
+    CHECK(json["similar"][0]["canonical"] == true);
+    CHECK(json["similar"][0]["similarity"].get<double>() >= 0.5);
+
+    const Result alone = search({"similar", kGrain});
+    CHECK(alone.status == 1);
+    CHECK(contains(alone.out, "no copies"));
+    CHECK(search({"similar", "no-such-id"}).status == 1);
 }

@@ -44,8 +44,9 @@ public:
     ~Index();
 
     /// Stores the article as given (run an Analyzer on it first to clean it and find its
-    /// entities and quotes), replacing any stored article with the same id. Throws Error on
-    /// an empty id or a write failure.
+    /// entities and quotes), replacing any stored article with the same id, in the duplicate
+    /// cluster of its nearest copy in the index, if any. Throws Error on an empty id or a write
+    /// failure.
     Upsert add(const Article& article);
 
     /// Makes every change so far durable and visible. Throws Error on failure.
@@ -97,6 +98,9 @@ struct IngestOptions {
     /// given that this run did not find there. Files that could not be read, or had bad
     /// records, keep their articles.
     bool prune = false;
+    /// Fingerprint every article and put it in a duplicate cluster with its near-duplicates
+    /// already in the index (see dedup.hpp), so that search shows each story once.
+    bool find_duplicates = true;
     /// When stop is requested, the run stops reading, commits what it has written and
     /// returns with `interrupted` set (no pruning).
     std::stop_token stop;

@@ -50,6 +50,21 @@ inline constexpr unsigned kHashSlot = 2;
 /// input and for articles added through the library); `update --prune` deletes by it.
 inline constexpr unsigned kOriginSlot = 3;
 
+/// Value slot of the article's near-duplicate fingerprint (dedup.hpp: serialise).
+inline constexpr unsigned kFingerprintSlot = 4;
+
+/// Value slot of the article's duplicate cluster: the content hash of the article that started
+/// it. Search collapses on it (one hit per story).
+inline constexpr unsigned kClusterSlot = 5;
+
+/// Prefix of the terms of the fingerprint's LSH bands (dedup.hpp: lsh_band_keys), which find
+/// the candidate copies of an article without comparing it with every other.
+inline constexpr std::string_view kBandPrefix = "XBAND";
+
+/// Prefix of the term naming an article's duplicate cluster: the members of a cluster are the
+/// postings of `kClusterPrefix` + its key.
+inline constexpr std::string_view kClusterPrefix = "XCLUSTER";
+
 /// Prefix of the filter term of the file an article was read from (see origin_term).
 inline constexpr std::string_view kOriginPrefix = "XFILE";
 

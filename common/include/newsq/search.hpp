@@ -56,6 +56,8 @@ struct SearchRequest {
     std::optional<TimeUnit> timeline{};   ///< count matches per period of this unit
     std::size_t timeline_max_buckets = 0; ///< when the timeline would be longer, use the next
                                           ///< coarser unit that fits; 0: no limit
+    bool collapse = true; ///< one hit per duplicate cluster (the best-ranked copy); false: all.
+                          ///< Facets and timeline count every matching copy either way.
 };
 
 /// A piece of text with highlighted ranges.
@@ -76,14 +78,39 @@ struct HitQuote {
     bool operator==(const HitQuote&) const = default;
 };
 
+/// The duplicate cluster of an article that has copies in the index.
+struct Cluster {
+    std::string key;                 ///< the cluster's id
+    std::string canonical;           ///< id of its canonical article: the earliest published
+                                     ///< (by day); among equals, one with a headline and a section
+    std::size_t size = 0;            ///< articles in the cluster, this one included
+    std::vector<std::string> copies; ///< ids of its other members, canonical first, at most 20
+
+    bool operator==(const Cluster&) const = default;
+};
+
 /// One matching article.
 struct Hit {
     std::size_t rank = 0; ///< 1-based position in the whole result list
     double score = 0;     ///< BM25 weight (0 when sorted by date only)
     std::string id, title, section, source, author, url, published;
     Snippet snippet;
-    std::vector<Entity> entities{}; ///< as the analysis found them, sorted by type and name
-    std::vector<HitQuote> quotes{}; ///< every quote of the article, in text order
+    std::vector<Entity> entities{};   ///< as the analysis found them, sorted by type and name
+    std::vector<HitQuote> quotes{};   ///< every quote of the article, in text order
+    std::optional<Cluster> cluster{}; ///< when the article has copies in the index
+};
+
+/// An article's copy in the index, for `Searcher::similar`.
+struct SimilarArticle {
+    std::string id, title, published;
+    double similarity = 0;  ///< estimated Jaccard similarity of the two fingerprints
+    bool canonical = false; ///< the canonical article of the cluster
+};
+
+/// What `Searcher::similar` finds for one article.
+struct SimilarResults {
+    std::optional<Cluster> cluster;       ///< the article's cluster, when it has copies
+    std::vector<SimilarArticle> articles; ///< its copies, most similar first
 };
 
 /// One value of a facet and the number of matching articles that have it.
@@ -191,6 +218,10 @@ public:
 
     /// The query as parsed, without running it. Throws like `search`.
     std::string explain(const SearchRequest& request);
+
+    /// The copies of the article with this id: the other members of its duplicate cluster and
+    /// any other near-duplicate, with their similarity to it. Nothing when there is no such id.
+    std::optional<SimilarResults> similar(std::string_view id);
 
     /// The stored article with this id (clean body, entities, quotes), if any.
     /// Throws Error (index_corrupt) on unreadable stored data.

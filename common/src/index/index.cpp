@@ -6,6 +6,7 @@
 #include <newsq/index.hpp>
 #include <newsq/schema.hpp>
 
+#include "index/clusters.hpp"
 #include "index/index_impl.hpp"
 #include "index/layout.hpp"
 #include "index/schema_check.hpp"
@@ -66,6 +67,29 @@ Upsert Index::Impl::upsert(const std::string& id_term, const Xapian::Document& d
         const bool existed = db.term_exists(id_term);
         db.replace_document(id_term, doc);
         return existed ? Upsert::replaced : Upsert::added;
+    });
+}
+
+Upsert Index::Impl::store(const std::string& id_term, Xapian::Document& doc,
+                          const std::optional<Fingerprint>& fingerprint) {
+    if (!fingerprint) {
+        return upsert(id_term, doc);
+    }
+    return detail::guarded(dir, "write to", [&] {
+        detail::Clusters clusters(db);
+        const std::string left = clusters.cluster_of(id_term);
+        clusters.place(id_term, doc, *fingerprint);
+        const Upsert done = upsert(id_term, doc);
+        clusters.repair(left);
+        return done;
+    });
+}
+
+void Index::Impl::remove(Xapian::docid id) {
+    detail::guarded(dir, "write to", [&] {
+        const std::string left = db.get_document(id).get_value(kClusterSlot);
+        db.delete_document(id);
+        detail::Clusters(db).repair(left);
     });
 }
 
@@ -141,7 +165,9 @@ Upsert Index::add(const Article& article) {
     }
     Xapian::Document doc = impl_->builder.build(article);
     detail::stamp(doc, detail::content_hash(article, "as given"), "");
-    return impl_->upsert(boolean_term(field("id"), article.id), doc);
+    const Fingerprint print = fingerprint(article);
+    detail::add_fingerprint(doc, print);
+    return impl_->store(boolean_term(field("id"), article.id), doc, print);
 }
 
 void Index::commit() {

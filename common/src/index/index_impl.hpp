@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <newsq/dedup.hpp>
 #include <newsq/index.hpp>
 
 #include "index/document_builder.hpp"
@@ -22,6 +23,14 @@ struct Index::Impl {
 
     /// Stores `doc` under its unique id term, replacing any document with that term.
     Upsert upsert(const std::string& id_term, const Xapian::Document& doc);
+
+    /// Stores `doc` as upsert does, first placing it in the duplicate cluster of its copies
+    /// when it has a fingerprint, and repairs the cluster the replaced document leaves.
+    Upsert store(const std::string& id_term, Xapian::Document& doc,
+                 const std::optional<Fingerprint>& fingerprint);
+
+    /// Deletes document `id` and repairs the duplicate cluster it leaves.
+    void remove(Xapian::docid id);
 };
 
 } // namespace newsq

@@ -13,6 +13,7 @@
 #include <newsq/schema.hpp>
 
 #include "index/bounded_queue.hpp"
+#include "index/clusters.hpp"
 #include "index/index_impl.hpp"
 #include "xapian_guard.hpp"
 
@@ -27,6 +28,7 @@ using Clock = std::chrono::steady_clock;
 struct Prepared {
     std::string id_term;
     Xapian::Document doc;
+    std::optional<Fingerprint> fingerprint; // when duplicates are looked for
     std::size_t bytes;
 };
 
@@ -45,8 +47,10 @@ constexpr std::size_t kQueueDepth = 256;
 constexpr auto kProgressInterval = std::chrono::milliseconds(100);
 
 // Names what the analysis does, so that changing it makes every article "changed".
-std::string analysis_tag(const AnalysisOptions& o) {
-    return fmt::format("analysis {:d}{:d}{:d}", o.boilerplate, o.entities, o.quotes);
+std::string analysis_tag(const IngestOptions& o) {
+    const AnalysisOptions& a = o.analysis;
+    return fmt::format("analysis {:d}{:d}{:d}{:d}", a.boilerplate, a.entities, a.quotes,
+                       o.find_duplicates);
 }
 
 // The absolute path an article read from `path` is recorded under; empty for standard input.
@@ -105,7 +109,7 @@ void produce(std::stop_token stop, const Source& source, detail::BoundedQueue<It
     try {
         detail::DocumentBuilder builder;
         const Analyzer analyzer(source.options.analysis);
-        const std::string tag = analysis_tag(source.options.analysis);
+        const std::string tag = analysis_tag(source.options);
         std::optional<Stored> stored;
         if (source.options.skip_unchanged) {
             stored.emplace(source.live);
@@ -129,7 +133,13 @@ void produce(std::stop_token stop, const Source& source, detail::BoundedQueue<It
             analyzer.analyze(a, &source.boilerplate);
             Xapian::Document doc = builder.build(a);
             detail::stamp(doc, hash, origin);
-            send(Prepared{std::move(id_term), std::move(doc), a.title.size() + a.body.size()});
+            std::optional<Fingerprint> print;
+            if (source.options.find_duplicates) {
+                print = fingerprint(a);
+                detail::add_fingerprint(doc, *print);
+            }
+            send(Prepared{std::move(id_term), std::move(doc), print,
+                          a.title.size() + a.body.size()});
         };
         read_articles(source.paths,
                       {article, [&](BadRecord&& bad) { send(std::move(bad)); },
@@ -204,9 +214,10 @@ public:
     bool changed() const { return report_.added + report_.updated + report_.deleted > 0; }
 
 private:
-    void store(const Prepared& p) {
+    void store(Prepared& p) {
         seen_.insert(p.id_term);
-        (index_.upsert(p.id_term, p.doc) == Upsert::added ? report_.added : report_.updated) += 1;
+        (index_.store(p.id_term, p.doc, p.fingerprint) == Upsert::added ? report_.added
+                                                                        : report_.updated) += 1;
         report_.bytes += p.bytes;
         count_write();
     }
@@ -243,7 +254,7 @@ private:
         std::sort(gone.begin(), gone.end());
         gone.erase(std::unique(gone.begin(), gone.end()), gone.end());
         for (const Xapian::docid id : gone) {
-            db.delete_document(id);
+            index_.remove(id);
             ++report_.deleted;
             count_write();
         }

@@ -15,6 +15,7 @@
 #include "index/document_builder.hpp"
 #include "index/schema_check.hpp"
 #include "search/dates.hpp"
+#include "search/duplicates.hpp"
 #include "search/facets.hpp"
 #include "search/query_builder.hpp"
 #include "search/quote_match.hpp"
@@ -27,7 +28,7 @@ namespace newsq {
 namespace {
 
 constexpr std::size_t kPageSize = 1000;
-constexpr int kAttempts = 3; // tries of a read that a concurrent writer keeps invalidating
+constexpr int kAttempts = 10; // tries of a read that a concurrent writer keeps invalidating
 constexpr std::size_t kUnlimited = std::numeric_limits<std::size_t>::max();
 
 Xapian::Database open_database(const std::filesystem::path& dir) {
@@ -152,9 +153,23 @@ struct Searcher::Impl {
         });
     }
 
-    Xapian::Enquire enquire(const Xapian::Query& query, SortOrder sort) const {
+    // The document of the article with this id, if any.
+    std::optional<Xapian::docid> docid_of(std::string_view id) const {
+        const std::string term = boolean_term(field("id"), id);
+        const Xapian::PostingIterator found = db.postlist_begin(term);
+        if (id.empty() || found == db.postlist_end(term)) {
+            return std::nullopt;
+        }
+        return *found;
+    }
+
+    Xapian::Enquire enquire(const Xapian::Query& query, SortOrder sort,
+                            bool collapse = false) const {
         Xapian::Enquire e(db);
         e.set_query(query);
+        if (collapse) {
+            e.set_collapse_key(kClusterSlot);
+        }
         if (sort == SortOrder::date) {
             e.set_sort_by_value_then_relevance(kDateSlot, true);
         }
@@ -162,7 +177,8 @@ struct Searcher::Impl {
     }
 
     Hit hit_of(const Xapian::MSetIterator& it, const SearchRequest& r, const Highlights& h) {
-        Article a = detail::decode_article(it.get_document().get_data());
+        const Xapian::Document doc = it.get_document();
+        Article a = detail::decode_article(doc.get_data());
         Hit hit{it.get_rank() + 1,      it.get_weight(),
                 std::move(a.id),        std::move(a.title),
                 std::move(a.section),   std::move(a.source),
@@ -175,6 +191,9 @@ struct Searcher::Impl {
         }
         if (r.snippets) {
             hit.snippet = detail::make_snippet(a.body, h.text, stem, r.snippet_chars);
+        }
+        if (r.snippets) { // the formats that show clusters
+            hit.cluster = detail::cluster_of(db, doc);
         }
         return hit;
     }
@@ -268,7 +287,7 @@ SearchResults Searcher::search(const SearchRequest& r) {
     const Highlights highlights = highlights_of(query);
     return impl_->retrying([&] {
         Impl::Spies spies; // before the Enquire, which points to them
-        Xapian::Enquire enquire = impl_->enquire(query, r.sort);
+        Xapian::Enquire enquire = impl_->enquire(query, r.sort, r.collapse);
         // Room for the check_at_least margin below without wrapping around.
         constexpr std::size_t kMaxWanted = std::numeric_limits<Xapian::doccount>::max() - 100;
         const auto wanted = static_cast<Xapian::doccount>(std::min(r.limit, kMaxWanted));
@@ -296,7 +315,7 @@ std::size_t Searcher::for_each_hit(const SearchRequest& r,
     const Highlights highlights = highlights_of(query);
     std::size_t given = 0;
     return impl_->retrying([&] {
-        const Xapian::Enquire enquire = impl_->enquire(query, r.sort);
+        const Xapian::Enquire enquire = impl_->enquire(query, r.sort, r.collapse);
         impl_->each_match(enquire, r.offset + given, r.limit - given, [&](const auto& it) {
             on_hit(impl_->hit_of(it, r, highlights));
             ++given;
@@ -310,14 +329,19 @@ std::string Searcher::explain(const SearchRequest& r) {
     return impl_->build_query(r).get_description();
 }
 
+std::optional<SimilarResults> Searcher::similar(std::string_view id) {
+    return impl_->retrying([&]() -> std::optional<SimilarResults> {
+        const std::optional<Xapian::docid> found = impl_->docid_of(id);
+        return found ? std::optional(detail::similar_to(impl_->db, *found)) : std::nullopt;
+    });
+}
+
 std::optional<Article> Searcher::article(std::string_view id) {
-    const std::string term = boolean_term(field("id"), id);
     return impl_->retrying([&]() -> std::optional<Article> {
-        const Xapian::PostingIterator found = impl_->db.postlist_begin(term);
-        if (id.empty() || found == impl_->db.postlist_end(term)) {
-            return std::nullopt;
-        }
-        return detail::decode_article(impl_->db.get_document(*found).get_data());
+        const std::optional<Xapian::docid> found = impl_->docid_of(id);
+        return found ? std::optional(
+                           detail::decode_article(impl_->db.get_document(*found).get_data()))
+                     : std::nullopt;
     });
 }
 
