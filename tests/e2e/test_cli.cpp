@@ -1457,3 +1457,25 @@ TEST_CASE("newsq similar lists an article's copies with their similarity") {
     CHECK(contains(alone.out, "no copies"));
     CHECK(search({"similar", "no-such-id"}).status == 1);
 }
+
+TEST_CASE("on a terminal newsindex draws a progress bar; --quiet draws nothing") {
+    // script(1) (util-linux, in every Debian) runs the command on a pseudo-terminal.
+    const TempDir dir;
+    const auto on_terminal = [&](const std::string& flags) {
+        return run("/usr/bin/script",
+                   {"-qec",
+                    kNewsindex + " update " + kArticles + " --index " + dir / "index" + flags,
+                    "/dev/null"});
+    };
+    const Result shown = on_terminal("");
+    CHECK(shown.status == 0);
+    CHECK(contains(shown.out, "12/12 articles"));
+    CHECK(contains(shown.out, "100%"));
+    CHECK(contains(shown.out, "ETA "));
+    CHECK(contains(shown.out, ": 12 added, "));
+
+    const Result quiet = on_terminal(" --quiet");
+    CHECK(quiet.status == 0);
+    CHECK_FALSE(contains(quiet.out, "articles"));
+    CHECK_FALSE(contains(quiet.out, "unchanged"));
+}
