@@ -29,16 +29,9 @@ while (($#)); do
     *) docs=$1; shift ;;
     esac
 done
-[[ $docs =~ ^[1-9][0-9]*$ && $reps =~ ^[1-9][0-9]*$ ]] || {
-    echo "dedup.sh: N and R must be positive integers" >&2
-    exit 2
-}
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp "$build_dir/indexer/newsindex" "$build_dir/corpus/generator/newsq-gen" "$work/"
-
-source "$here/timing.sh"
+source "$here/common.sh"
+check_counts
+make_work_dir
 
 # Seconds taken by `newsindex add FILE --index DIR [FLAGS…]`.
 timed_add() {

@@ -23,17 +23,10 @@ while (($#)); do
     *) docs=$1; shift ;;
     esac
 done
-[[ $docs =~ ^[1-9][0-9]*$ && $reps =~ ^[1-9][0-9]*$ ]] || {
-    echo "update.sh: N and R must be positive integers" >&2
-    exit 2
-}
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp "$build_dir/indexer/newsindex" "$build_dir/corpus/generator/newsq-gen" "$work/"
+source "$here/common.sh"
+check_counts
+make_work_dir
 "$work/newsq-gen" --count "$docs" --seed "${SEED:-1}" --out "$work/corpus.jsonl"
-
-source "$here/timing.sh"
 
 seconds() {
     seconds_of "$work/newsindex" update "$work/corpus.jsonl" --index "$1" -q

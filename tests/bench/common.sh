@@ -1,0 +1,31 @@
+# Helpers the update and dedup benchmark scripts source.
+
+# Exits 2 unless the article count $docs and repetitions $reps are positive integers.
+check_counts() {
+    [[ $docs =~ ^[1-9][0-9]*$ && $reps =~ ^[1-9][0-9]*$ ]] || {
+        echo "$(basename "$0"): N and R must be positive integers" >&2
+        exit 2
+    }
+}
+
+# A work directory in $work, removed at exit, holding copies of newsindex and newsq-gen from
+# $build_dir (so a rebuild during the run cannot swap them).
+make_work_dir() {
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    cp "$build_dir/indexer/newsindex" "$build_dir/corpus/generator/newsq-gen" "$work/"
+}
+
+# Prints the seconds "$@" takes to run.
+seconds_of() {
+    local start end
+    start=$(date +%s.%N)
+    "$@"
+    end=$(date +%s.%N)
+    awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
+}
+
+# The median of the numbers on standard input, one per line.
+median() {
+    sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
