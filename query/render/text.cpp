@@ -137,6 +137,9 @@ void print_text(std::FILE* out, const SearchRequest& request, const SearchResult
         print_hit(out, h, style.color);
     }
     fmt::print(out, "{}\n", total_line(results, results.hits.size(), request.offset));
+    if (results.suggestion) {
+        fmt::print(out, "Did you mean: {}\n", *results.suggestion);
+    }
     if (request.facets > 0) {
         print_facets(out, results.facets);
     }

@@ -1,4 +1,5 @@
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,45 @@ TEST_CASE("adding the same id twice replaces the article") {
     Searcher searcher(dir.path());
     CHECK(ids(searcher, {.query = "returned"}) == std::vector<std::string>{"a"});
     CHECK(ids(searcher, {.query = "walked"}).empty());
+}
+
+TEST_CASE("remove deletes one article by id and says whether there was one") {
+    TempDir dir;
+    Index index = Index::open(dir.path());
+    index.add(article("a", "Port strike", "Dock workers walked out."));
+    index.add(article("b", "Port strike ends", "Dock workers returned."));
+    index.commit();
+    CHECK(index.remove("a"));
+    CHECK_FALSE(index.remove("a"));
+    CHECK_FALSE(index.remove("never-added"));
+    index.commit();
+    CHECK(index.size() == 1);
+    Searcher searcher(dir.path());
+    CHECK(ids(searcher, {.query = "dock"}) == std::vector<std::string>{"b"});
+    CHECK_FALSE(searcher.article("a"));
+}
+
+TEST_CASE("a query with words the index lacks gets a spelling suggestion") {
+    TempDir dir;
+    Index index = Index::open(dir.path());
+    index.add(article("a", "Harbour strike", "Dock workers walked out over pensions."));
+    index.add(article("b", "Tribunal", "Investigators gathered evidence of war crimes."));
+    index.commit();
+    Searcher searcher(dir.path());
+    using Suggestion = std::optional<std::string>;
+    CHECK(searcher.search({.query = "pensoins"}).suggestion == Suggestion("pensions"));
+    CHECK(searcher.search({.query = "\"war crimse\" -harbour"}).suggestion ==
+          Suggestion("\"war crimes\" -harbour"));
+    // Field values, operators and known words stay as typed.
+    CHECK(searcher.search({.query = "section:wrld OR evidence"}).suggestion == std::nullopt);
+    CHECK(searcher.search({.query = "title:harbor"}).suggestion == std::nullopt);
+    CHECK(searcher.search({.query = "war AND crimes"}).suggestion == std::nullopt);
+    CHECK(searcher.search({.query = "xylophone"}).suggestion == std::nullopt);
+
+    // Words of a removed article leave the dictionary.
+    index.remove("a");
+    index.commit();
+    CHECK(searcher.search({.query = "pensoins"}).suggestion == std::nullopt);
 }
 
 TEST_CASE("an article without an id is refused") {

@@ -9,6 +9,7 @@
 #include <span>
 #include <stop_token>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <newsq/analysis.hpp>
@@ -48,6 +49,11 @@ public:
     /// cluster of its nearest copy in the index, if any. Throws Error on an empty id or a write
     /// failure.
     Upsert add(const Article& article);
+
+    /// Deletes the article with this id, if there is one, and splits its duplicate cluster
+    /// into the copies still linked without it. Returns whether there was one. Throws Error
+    /// on a write failure.
+    bool remove(std::string_view id);
 
     /// Makes every change so far durable and visible. Throws Error on failure.
     void commit();

@@ -158,6 +158,10 @@ struct SearchResults {
     std::size_t total_estimate = 0;
     std::size_t total_lower = 0; ///< bounds of the estimate
     std::size_t total_upper = 0;
+    /// The query with each word the index does not hold replaced by the nearest one it holds
+    /// ("Did you mean"), when there is such a word; from the words of articles indexed by this
+    /// version (an index built before it has no spelling dictionary until a rebuild).
+    std::optional<std::string> suggestion{};
     std::vector<Hit> hits;
     std::vector<Facet> facets{};        ///< when asked: one per kFacetNames entry, in that order
     std::optional<Timeline> timeline{}; ///< when asked

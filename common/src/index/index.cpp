@@ -10,6 +10,7 @@
 #include "index/index_impl.hpp"
 #include "index/layout.hpp"
 #include "index/schema_check.hpp"
+#include "index/spelling.hpp"
 #include "text.hpp"
 #include "xapian_guard.hpp"
 
@@ -64,8 +65,13 @@ void make_live(detail::Layout& layout, const std::string& generation) {
 
 Upsert Index::Impl::upsert(const std::string& id_term, const Xapian::Document& doc) {
     return detail::guarded(dir, "write to", [&] {
-        const bool existed = db.term_exists(id_term);
+        const Xapian::PostingIterator old = db.postlist_begin(id_term);
+        const bool existed = old != db.postlist_end(id_term);
+        if (existed) {
+            detail::remove_spelling(db, db.get_document(*old));
+        }
         db.replace_document(id_term, doc);
+        detail::add_spelling(db, doc);
         return existed ? Upsert::replaced : Upsert::added;
     });
 }
@@ -87,7 +93,9 @@ Upsert Index::Impl::store(const std::string& id_term, Xapian::Document& doc,
 
 void Index::Impl::remove(Xapian::docid id) {
     detail::guarded(dir, "write to", [&] {
-        const std::string left = db.get_document(id).get_value(kClusterSlot);
+        const Xapian::Document doc = db.get_document(id);
+        const std::string left = doc.get_value(kClusterSlot);
+        detail::remove_spelling(db, doc);
         db.delete_document(id);
         detail::Clusters(db).repair(left);
     });
@@ -168,6 +176,21 @@ Upsert Index::add(const Article& article) {
     const Fingerprint print = fingerprint(article);
     detail::add_fingerprint(doc, print);
     return impl_->store(boolean_term(field("id"), article.id), doc, print);
+}
+
+bool Index::remove(std::string_view id) {
+    const std::string id_term = boolean_term(field("id"), id);
+    const auto found = detail::guarded(impl_->dir, "read", [&]() -> std::optional<Xapian::docid> {
+        const Xapian::PostingIterator it = impl_->db.postlist_begin(id_term);
+        if (it == impl_->db.postlist_end(id_term)) {
+            return std::nullopt;
+        }
+        return *it;
+    });
+    if (found) {
+        impl_->remove(*found);
+    }
+    return found.has_value();
 }
 
 void Index::commit() {

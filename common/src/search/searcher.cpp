@@ -20,6 +20,7 @@
 #include "search/query_builder.hpp"
 #include "search/quote_match.hpp"
 #include "search/snippet.hpp"
+#include "search/spelling.hpp"
 #include "search/timeline.hpp"
 #include "xapian_guard.hpp"
 
@@ -302,6 +303,7 @@ SearchResults Searcher::search(const SearchRequest& r) {
         results.total_estimate = mset.get_matches_estimated();
         results.total_lower = mset.get_matches_lower_bound();
         results.total_upper = mset.get_matches_upper_bound();
+        results.suggestion = detail::spelling_suggestion(impl_->db, r.query);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             results.hits.push_back(impl_->hit_of(it, r, highlights));
         }

@@ -1,0 +1,47 @@
+#include "index/spelling.hpp"
+#include <algorithm>
+#include <string_view>
+
+namespace newsq::detail {
+
+namespace {
+
+// Longer terms are URLs, hashes or run-together text, not words anyone misspells.
+constexpr std::size_t kMaxWordBytes = 30;
+
+// An unprefixed term (prefixes are upper-case ASCII) of three or more letters.
+bool is_spelling_word(std::string_view term) {
+    if (term.size() < 3 || term.size() > kMaxWordBytes) {
+        return false;
+    }
+    const auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    const auto is_letter = [](char c) {
+        return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+    };
+    return !is_upper(term.front()) && std::all_of(term.begin(), term.end(), is_letter);
+}
+
+template <class Change>
+void for_each_word(const Xapian::Document& doc, Change change) {
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string term = *it;
+        if (is_spelling_word(term)) {
+            change(term, it.get_wdf());
+        }
+    }
+}
+
+} // namespace
+
+void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+    for_each_word(
+        doc, [&](const std::string& word, Xapian::termcount wdf) { db.add_spelling(word, wdf); });
+}
+
+void remove_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+    for_each_word(doc, [&](const std::string& word, Xapian::termcount wdf) {
+        db.remove_spelling(word, wdf);
+    });
+}
+
+} // namespace newsq::detail

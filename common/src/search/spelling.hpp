@@ -1,0 +1,16 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace newsq::detail {
+
+/// The query with each free-text word the index does not hold replaced by the nearest word of
+/// the spelling dictionary (at most two edits away), keeping everything else as typed: field
+/// names and values, operators, quotes, signs and spacing. Nothing when no word was replaced.
+std::optional<std::string> spelling_suggestion(const Xapian::Database& db, std::string_view query);
+
+} // namespace newsq::detail
