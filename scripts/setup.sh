@@ -25,10 +25,12 @@ packages=(
     zlib1g-dev libxxhash-dev libsqlite3-dev
     xapian-tools
 )
+# Only the tests need these: Xapian's Python bindings for the interoperability test.
+test_packages=(python3-xapian)
 
 install_missing() {
     local missing=()
-    for p in "${packages[@]}"; do
+    for p in "$@"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
     done
     [ ${#missing[@]} -eq 0 ] && return
@@ -39,7 +41,11 @@ install_missing() {
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-install_missing
+if $run_tests; then
+    install_missing "${packages[@]}" "${test_packages[@]}"
+else
+    install_missing "${packages[@]}"
+fi
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release
 cmake --build "$build" -j "$jobs"
