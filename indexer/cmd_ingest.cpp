@@ -51,7 +51,7 @@ const char* name_of(Mode mode) {
     return "";
 }
 
-IngestOptions ingest_options(const IngestCommand& o, const StopOnSignals& signals,
+IngestOptions ingest_options(const IngestCommand& o, const cli::StopOnSignals& signals,
                              ProgressBar& bar) {
     IngestOptions options;
     options.batch_size = o.batch;
@@ -112,7 +112,7 @@ IngestReport run_ingest(const IngestCommand& o, const std::filesystem::path& dir
 
 int run(const IngestCommand& o) {
     const auto dir = cli::resolve_index_dir(o.index);
-    const StopOnSignals signals;
+    const cli::StopOnSignals signals;
     RunReport run_report{name_of(o.mode), dir, o.paths};
     try {
         IngestReport report;

@@ -12,39 +12,17 @@
 #include "commands.hpp"
 #include "exit_status.hpp"
 #include "options.hpp"
+#include "stats_json.hpp"
 
 namespace newsq::indexer {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 struct MaintainOptions {
     std::string index;
     double wait = 0;
     bool json = false;
 };
-
-Json value_counts(const std::vector<ValueCount>& values) {
-    Json out = Json::array();
-    for (const auto& [value, count] : values) {
-        out.push_back({{"value", value}, {"count", count}});
-    }
-    return out;
-}
-
-Json stats_json(const IndexStats& s, const std::filesystem::path& dir) {
-    return Json{{"index", dir.string()},
-                {"articles", s.articles},
-                {"first_date", s.first_date},
-                {"last_date", s.last_date},
-                {"sections", value_counts(s.sections)},
-                {"sources", value_counts(s.sources)},
-                {"bytes", s.bytes},
-                {"updated", s.updated},
-                {"generation", s.generation},
-                {"previous", s.previous ? Json(*s.previous) : Json(nullptr)}};
-}
 
 std::string counts_line(const std::vector<ValueCount>& values) {
     std::string line;
@@ -71,7 +49,8 @@ int run_stats(const MaintainOptions& o) {
     const auto dir = cli::resolve_index_dir(o.index);
     const IndexStats s = index_stats(dir);
     if (o.json) {
-        fmt::print("{}\n", stats_json(s, dir).dump(2, ' ', false, Json::error_handler_t::replace));
+        fmt::print("{}\n", cli::stats_json(s, dir).dump(2, ' ', false,
+                                                        nlohmann::json::error_handler_t::replace));
     } else {
         print_stats(s, dir);
     }

@@ -45,7 +45,7 @@ int run_quotes(const QuotesOptions& o, const CLI::App& app) {
     Searcher searcher(cli::resolve_index_dir(o.index));
     const QuoteResults results = searcher.quotes(request);
     if (o.json) {
-        render::print_quotes_json(stdout, request, results);
+        render::print_json(stdout, render::quotes_json(request, results));
     } else {
         render::print_quotes_text(stdout, request, results, cli::use_color(o.color));
     }

@@ -111,7 +111,7 @@ int run_search(SearchOptions o) {
     const SearchResults results =
         o.page.all() ? collect_all(searcher, request) : searcher.search(request);
     if (o.format == "json") {
-        render::print_json(stdout, request, results);
+        render::print_json(stdout, render::search_json(request, results));
     } else {
         render::print_text(stdout, request, results,
                            {cli::use_color(o.color), cli::terminal_width(kPipedWidth)});

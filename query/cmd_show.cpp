@@ -30,7 +30,7 @@ int run_show(const ShowOptions& o) {
         return cli::kPartial;
     }
     if (o.json) {
-        render::print_article_json(stdout, *article);
+        render::print_json(stdout, render::article_json(*article));
     } else {
         render::print_article_text(stdout, *article, cli::use_color(o.color));
     }

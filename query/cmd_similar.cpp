@@ -28,7 +28,7 @@ int run_similar(const SimilarOptions& o) {
         return cli::kPartial;
     }
     if (o.json) {
-        render::print_similar_json(stdout, o.id, *results);
+        render::print_json(stdout, render::similar_json(o.id, *results));
     } else {
         render::print_similar_text(stdout, o.id, *results);
     }

@@ -53,10 +53,6 @@ Json timeline_json(const Timeline& t) {
     return {{"unit", to_string(t.unit)}, {"buckets", std::move(buckets)}, {"undated", t.undated}};
 }
 
-void print(std::FILE* out, const Json& doc) {
-    fmt::print(out, "{}\n", doc.dump(2, ' ', false, Json::error_handler_t::replace));
-}
-
 Json cluster_json(const Cluster& c) {
     return Json{{"id", c.key}, {"canonical", c.canonical}, {"size", c.size}, {"copies", c.copies}};
 }
@@ -87,7 +83,11 @@ Json hit_json(const Hit& h) {
                 {"cluster", h.cluster ? cluster_json(*h.cluster) : Json(nullptr)}};
 }
 
-void print_similar_json(std::FILE* out, std::string_view id, const SimilarResults& results) {
+void print_json(std::FILE* out, const Json& doc) {
+    fmt::print(out, "{}\n", doc.dump(2, ' ', false, Json::error_handler_t::replace));
+}
+
+Json similar_json(std::string_view id, const SimilarResults& results) {
     Json articles = Json::array();
     for (const SimilarArticle& a : results.articles) {
         articles.push_back({{"id", a.id},
@@ -100,10 +100,10 @@ void print_similar_json(std::FILE* out, std::string_view id, const SimilarResult
                       {"id", id},
                       {"cluster", results.cluster ? cluster_json(*results.cluster) : Json(nullptr)},
                       {"similar", std::move(articles)}};
-    print(out, doc);
+    return doc;
 }
 
-void print_json(std::FILE* out, const SearchRequest& request, const SearchResults& results) {
+Json search_json(const SearchRequest& request, const SearchResults& results) {
     Json hits = Json::array();
     for (const Hit& h : results.hits) {
         hits.push_back(hit_json(h));
@@ -115,6 +115,7 @@ void print_json(std::FILE* out, const SearchRequest& request, const SearchResult
         {"total_estimate", results.total_estimate},
         {"total_exact", results.total_lower == results.total_upper},
         {"offset", request.offset},
+        {"suggestion", results.suggestion ? Json(*results.suggestion) : Json(nullptr)},
         {"hits", std::move(hits)},
     };
     if (request.facets > 0) {
@@ -123,28 +124,28 @@ void print_json(std::FILE* out, const SearchRequest& request, const SearchResult
     if (results.timeline) {
         doc["timeline"] = timeline_json(*results.timeline);
     }
-    print(out, doc);
+    return doc;
 }
 
-void print_article_json(std::FILE* out, const Article& a) {
+Json article_json(const Article& a) {
     Json quotes = Json::array();
     for (const Quote& q : a.quotes) {
         quotes.push_back({{"text", q.text}, {"speaker", q.speaker}});
     }
-    print(out, {{"format_version", kJsonFormatVersion},
-                {"id", a.id},
-                {"title", a.title},
-                {"date", a.published},
-                {"section", a.section},
-                {"source", a.source},
-                {"author", a.author},
-                {"url", a.url},
-                {"body", a.body},
-                {"entities", entities_json(a.entities)},
-                {"quotes", std::move(quotes)}});
+    return {{"format_version", kJsonFormatVersion},
+            {"id", a.id},
+            {"title", a.title},
+            {"date", a.published},
+            {"section", a.section},
+            {"source", a.source},
+            {"author", a.author},
+            {"url", a.url},
+            {"body", a.body},
+            {"entities", entities_json(a.entities)},
+            {"quotes", std::move(quotes)}};
 }
 
-void print_quotes_json(std::FILE* out, const QuoteRequest& request, const QuoteResults& results) {
+Json quotes_json(const QuoteRequest& request, const QuoteResults& results) {
     Json quotes = Json::array();
     for (const QuoteHit& q : results.quotes) {
         quotes.push_back({{"rank", q.rank},
@@ -156,13 +157,13 @@ void print_quotes_json(std::FILE* out, const QuoteRequest& request, const QuoteR
                           {"source", q.source},
                           {"date", q.published}});
     }
-    print(out, {{"format_version", kJsonFormatVersion},
-                {"query", request.query},
-                {"speaker", request.speaker.value_or("")},
-                {"parsed", results.parsed},
-                {"offset", request.offset},
-                {"more", results.more},
-                {"quotes", std::move(quotes)}});
+    return {{"format_version", kJsonFormatVersion},
+            {"query", request.query},
+            {"speaker", request.speaker.value_or("")},
+            {"parsed", results.parsed},
+            {"offset", request.offset},
+            {"more", results.more},
+            {"quotes", std::move(quotes)}};
 }
 
 } // namespace newsq::render

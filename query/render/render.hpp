@@ -29,8 +29,11 @@ void print_text(std::FILE* out, const SearchRequest& request, const SearchResult
 /// One hit as a JSON object (the element of "hits"; highlight offsets in code points).
 nlohmann::json hit_json(const Hit& hit);
 
+/// Prints a JSON document, indented, invalid UTF-8 replaced.
+void print_json(std::FILE* out, const nlohmann::json& doc);
+
 /// The whole result page as one JSON document.
-void print_json(std::FILE* out, const SearchRequest& request, const SearchResults& results);
+nlohmann::json search_json(const SearchRequest& request, const SearchResults& results);
 
 /// Header line of the CSV export.
 void print_csv_header(std::FILE* out);
@@ -42,10 +45,10 @@ void print_csv_hit(std::FILE* out, const Hit& hit);
 void print_article_text(std::FILE* out, const Article& article, bool color);
 
 /// The same as one JSON document.
-void print_article_json(std::FILE* out, const Article& article);
+nlohmann::json article_json(const Article& article);
 
 /// `newsq similar ID --json`: the article's cluster and its copies with their similarity.
-void print_similar_json(std::FILE* out, std::string_view id, const SimilarResults& results);
+nlohmann::json similar_json(std::string_view id, const SimilarResults& results);
 
 /// `newsq similar ID`: one line per copy, most similar first.
 void print_similar_text(std::FILE* out, std::string_view id, const SimilarResults& results);
@@ -55,6 +58,6 @@ void print_quotes_text(std::FILE* out, const QuoteRequest& request, const QuoteR
                        bool color);
 
 /// The same as one JSON document.
-void print_quotes_json(std::FILE* out, const QuoteRequest& request, const QuoteResults& results);
+nlohmann::json quotes_json(const QuoteRequest& request, const QuoteResults& results);
 
 } // namespace newsq::render

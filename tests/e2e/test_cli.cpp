@@ -5,8 +5,6 @@
 
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <algorithm>
-#include <array>
-#include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -24,17 +22,15 @@
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <nlohmann/json.hpp>
-#include <poll.h>
-#include <spawn.h>
 #include <sys/file.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <xapian.h>
 
-extern char** environ;
+#include "support.hpp"
 
 namespace {
 
+using namespace e2e;
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
@@ -69,183 +65,12 @@ const std::string kAwkwardTitle = "Witness says \"they knew\" \u2014 C:\\Archive
                                   "\U0001F54A\uFE0F \u05E2\u05D3\u05D5\u05EA \x01\x1F\x1B[2J "
                                   "</script><script>alert(1)</script>";
 
-// Environment changes for a child: a value sets the variable, nullopt removes it.
-using Env = std::vector<std::pair<std::string, std::optional<std::string>>>;
-
-struct Result {
-    int status = -1; // exit status, or 128 + signal
-    std::string out;
-    std::string err;
-};
-
-// A file descriptor, closed when dropped.
-class Fd {
-public:
-    explicit Fd(int fd = -1)
-        : fd_(fd) {}
-    Fd(Fd&& other) noexcept
-        : fd_(std::exchange(other.fd_, -1)) {}
-    Fd& operator=(Fd&& other) noexcept {
-        reset();
-        fd_ = std::exchange(other.fd_, -1);
-        return *this;
-    }
-    ~Fd() { reset(); }
-
-    int get() const { return fd_; }
-    void reset() {
-        if (fd_ >= 0) {
-            ::close(fd_);
-        }
-        fd_ = -1;
-    }
-
-private:
-    int fd_;
-};
-
-struct Pipe {
-    Fd read;
-    Fd write;
-};
-
-Pipe make_pipe() {
-    std::array<int, 2> fds{};
-    REQUIRE(::pipe2(fds.data(), O_CLOEXEC) == 0);
-    return {Fd(fds[0]), Fd(fds[1])};
-}
-
-std::vector<std::string> environment(const Env& changes) {
-    std::vector<std::string> vars;
-    for (char** var = environ; *var != nullptr; ++var) {
-        const std::string_view text(*var);
-        const std::string_view name = text.substr(0, text.find('='));
-        if (std::none_of(changes.begin(), changes.end(),
-                         [&](const auto& change) { return change.first == name; })) {
-            vars.emplace_back(text);
-        }
-    }
-    for (const auto& [name, value] : changes) {
-        if (value) {
-            vars.push_back(name + "=" + *value);
-        }
-    }
-    return vars;
-}
-
-std::vector<char*> pointers(std::vector<std::string>& strings) {
-    std::vector<char*> out;
-    for (std::string& s : strings) {
-        out.push_back(s.data());
-    }
-    out.push_back(nullptr);
-    return out;
-}
-
-// Runs `program` with `args`, writing `input` to its standard input, and collects its output.
-Result run(const std::string& program, std::vector<std::string> args, std::string_view input = {},
-           const Env& env = {}) {
-    std::signal(SIGPIPE, SIG_IGN); // a child that stops reading must not kill the test
-    Pipe in = make_pipe();
-    Pipe out = make_pipe();
-    Pipe err = make_pipe();
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, in.read.get(), STDIN_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, out.write.get(), STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, err.write.get(), STDERR_FILENO);
-    args.insert(args.begin(), program);
-    std::vector<std::string> vars = environment(env);
-    pid_t pid = -1;
-    const int spawned = posix_spawn(&pid, program.c_str(), &actions, nullptr, pointers(args).data(),
-                                    pointers(vars).data());
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE_MESSAGE(spawned == 0, "cannot run ", program);
-    in.read.reset();
-    out.write.reset();
-    err.write.reset();
-    ::fcntl(in.write.get(), F_SETFL, O_NONBLOCK);
-
-    Result result;
-    const std::array<std::pair<Fd*, std::string*>, 2> outputs = {
-        {{&out.read, &result.out}, {&err.read, &result.err}}};
-    while (out.read.get() >= 0 || err.read.get() >= 0) {
-        if (input.empty()) {
-            in.write.reset();
-        }
-        std::array<pollfd, 3> fds = {{{in.write.get(), POLLOUT, 0},
-                                      {out.read.get(), POLLIN, 0},
-                                      {err.read.get(), POLLIN, 0}}};
-        if (::poll(fds.data(), fds.size(), -1) < 0) {
-            REQUIRE(errno == EINTR);
-            continue;
-        }
-        if (fds[0].revents != 0) {
-            const ssize_t n = ::write(in.write.get(), input.data(), input.size());
-            if (n >= 0) {
-                input.remove_prefix(static_cast<std::size_t>(n));
-            } else if (errno != EAGAIN) {
-                input = {}; // the child closed its standard input
-            }
-        }
-        for (std::size_t k = 0; k < outputs.size(); ++k) {
-            if (fds[k + 1].revents == 0) {
-                continue;
-            }
-            std::array<char, 4096> buffer{};
-            const ssize_t n = ::read(outputs[k].first->get(), buffer.data(), buffer.size());
-            if (n > 0) {
-                outputs[k].second->append(buffer.data(), static_cast<std::size_t>(n));
-            } else {
-                outputs[k].first->reset();
-            }
-        }
-    }
-    int status = 0;
-    REQUIRE(::waitpid(pid, &status, 0) == pid);
-    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return result;
-}
-
-Result newsindex(std::vector<std::string> args, std::string_view input = {}, const Env& env = {}) {
-    return run(kNewsindex, std::move(args), input, env);
-}
-
-Result newsq(std::vector<std::string> args, const Env& env = {}) {
-    return run(kNewsq, std::move(args), {}, env);
-}
-
 // newsq on the shared fixture index.
 Result search(std::vector<std::string> args) {
     REQUIRE_MESSAGE(fs::exists(kIndex), "no index at ", kIndex,
                     ": run through ctest, whose e2e.build_index fixture builds it");
     args.insert(args.end(), {"--index", kIndex});
     return newsq(std::move(args));
-}
-
-// A fresh directory, removed with its contents at the end of the case.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "newsq-e2e-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-
-    std::string operator/(std::string_view name) const { return (path_ / name).string(); }
-
-private:
-    fs::path path_;
-};
-
-bool contains(std::string_view text, std::string_view part) {
-    return text.find(part) != std::string_view::npos;
 }
 
 std::vector<std::string> lines_of(std::string_view text) {
@@ -1143,58 +968,6 @@ TEST_CASE("--limit all with --facets still counts every match") {
 namespace {
 
 const std::string kGenerator = NEWSQ_GENERATOR;
-
-// A child running in the background, its output going to files; killed if still running.
-class Background {
-public:
-    Background(const std::string& program, std::vector<std::string> args, const TempDir& dir) {
-        const std::string out = dir / "background.out";
-        const std::string err = dir / "background.err";
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out.c_str(),
-                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err.c_str(),
-                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        args.insert(args.begin(), program);
-        std::vector<std::string> vars = environment({});
-        const int spawned = posix_spawn(&pid_, program.c_str(), &actions, nullptr,
-                                        pointers(args).data(), pointers(vars).data());
-        posix_spawn_file_actions_destroy(&actions);
-        REQUIRE(spawned == 0);
-        out_ = out;
-        err_ = err;
-    }
-    Background(const Background&) = delete;
-    Background& operator=(const Background&) = delete;
-    ~Background() {
-        if (pid_ > 0) {
-            ::kill(pid_, SIGKILL);
-            ::waitpid(pid_, nullptr, 0);
-        }
-    }
-
-    void signal(int number) const { ::kill(pid_, number); }
-
-    // Waits for the child to end; its status and output.
-    Result wait() {
-        int status = 0;
-        REQUIRE(::waitpid(pid_, &status, 0) == pid_);
-        pid_ = -1;
-        return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), read_file(out_),
-                read_file(err_)};
-    }
-
-private:
-    static std::string read_file(const std::string& path) {
-        std::ifstream in(path, std::ios::binary);
-        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    }
-
-    pid_t pid_ = -1;
-    std::string out_;
-    std::string err_;
-};
 
 // Every article of an index as "id hash", read with Xapian itself (schema: id terms are
 // prefixed Q, the content hash is in value slot 2).

@@ -3,7 +3,7 @@
 #include <pthread.h>
 #include <unistd.h>
 
-namespace newsq::indexer {
+namespace newsq::cli {
 
 StopOnSignals::StopOnSignals() {
     sigemptyset(&signals_);
@@ -30,4 +30,4 @@ void StopOnSignals::wait_for_signals() {
     }
 }
 
-} // namespace newsq::indexer
+} // namespace newsq::cli

@@ -6,10 +6,11 @@
 
 #include <signal.h>
 
-namespace newsq::indexer {
+namespace newsq::cli {
 
-/// While alive, SIGINT and SIGTERM request a stop instead of killing the process, so a run
-/// can commit what it has done; a second signal ends the process at once. Construct it before
+/// While alive, SIGINT and SIGTERM request a stop instead of killing the process, so that it
+/// can end cleanly (newsindex commits what it has done, newsq serve answers the requests in
+/// progress); a second signal ends the process at once. Construct it before
 /// starting any thread: it blocks the signals in the threads created after it, and one thread
 /// of its own waits for them.
 class StopOnSignals {
@@ -35,4 +36,4 @@ private:
     std::thread waiter_;
 };
 
-} // namespace newsq::indexer
+} // namespace newsq::cli

@@ -1,0 +1,73 @@
+#pragma once
+
+// Running the built programs from end-to-end tests: children with captured output, in the
+// foreground or the background, and temporary directories.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <sys/types.h>
+
+namespace e2e {
+
+// Environment changes for a child: a value sets the variable, nullopt removes it.
+using Env = std::vector<std::pair<std::string, std::optional<std::string>>>;
+
+struct Result {
+    int status = -1; // exit status, or 128 + signal
+    std::string out;
+    std::string err;
+};
+
+// Runs `program` with `args`, writing `input` to its standard input, and collects its output.
+Result run(const std::string& program, std::vector<std::string> args, std::string_view input = {},
+           const Env& env = {});
+
+// The built newsindex and newsq.
+Result newsindex(std::vector<std::string> args, std::string_view input = {}, const Env& env = {});
+Result newsq(std::vector<std::string> args, const Env& env = {});
+
+// A fresh directory, removed with its contents at the end of the case.
+class TempDir {
+public:
+    TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    ~TempDir();
+
+    std::string operator/(std::string_view name) const { return (path_ / name).string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+bool contains(std::string_view text, std::string_view part);
+
+// A child running in the background, its output going to files in `dir`; killed if still
+// running when dropped.
+class Background {
+public:
+    Background(const std::string& program, std::vector<std::string> args, const TempDir& dir);
+    Background(const Background&) = delete;
+    Background& operator=(const Background&) = delete;
+    ~Background();
+
+    void signal(int number) const;
+
+    // What it has written to standard output so far.
+    std::string out() const;
+
+    // Waits for the child to end; its status and output.
+    Result wait();
+
+private:
+    pid_t pid_ = -1;
+    std::string out_;
+    std::string err_;
+};
+
+} // namespace e2e
