@@ -26,6 +26,9 @@ std::function<int()> setup_quotes(CLI::App& app);
 /// `newsq similar ID`
 std::function<int()> setup_similar(CLI::App& app);
 
+/// `newsq serve`: the HTTP JSON API and the search page.
+std::function<int()> setup_serve(CLI::App& app);
+
 /// The words of a query: the positional words, then the words CLI11 could not place (such
 /// as `-war`, "exclude war"), in the order given. Returns false, after printing an error,
 /// when one of those is a mistyped option (`--…`).

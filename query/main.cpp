@@ -20,6 +20,7 @@ const std::array kCommands = {
             "list the copies of an article (spun, edited, syndicated) with their "
             "similarity",
             newsq::query::setup_similar},
+    Command{"serve", "serve the HTTP JSON API and the search page", newsq::query::setup_serve},
 };
 
 // A command is named by the first argument only, so that a command name later in a query
@@ -40,8 +41,8 @@ int main(int argc, char** argv) {
     CLI::App app{"newsq: search a news archive indexed by newsindex"};
     app.set_version_flag("--version", "newsq 0.1.0");
     app.footer("Commands: newsq [search] QUERY, newsq show ID, newsq quotes QUERY, newsq similar "
-               "ID (each with "
-               "--help). A query that is a command name: `newsq search WORD` or `newsq -- WORD`."
+               "ID, newsq serve (each with --help). A query that is a command name: `newsq search "
+               "WORD` or `newsq -- WORD`."
                "\nExit status: 0 results, 1 no results (show: no such article), 2 bad usage or "
                "query, 3 no index, 4 index locked, 5 index damaged, 6 I/O error.");
     const Command* command = command_named(argc, argv);

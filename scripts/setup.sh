@@ -22,11 +22,13 @@ build=${BUILD_DIR:-"$root/build"}
 packages=(
     g++ cmake make pkg-config
     libxapian-dev libcli11-dev libfmt-dev doctest-dev nlohmann-json3-dev
-    zlib1g-dev libxxhash-dev libsqlite3-dev
+    zlib1g-dev libxxhash-dev libsqlite3-dev libcpp-httplib-dev
     xapian-tools
 )
-# Only the tests need these: Xapian's Python bindings for the interoperability test.
-test_packages=(python3-xapian)
+# Only the tests and benchmarks need these: a browser for the search page, Xapian's Python
+# bindings for the interoperability test, curl for the README's API examples, wrk for the HTTP
+# load benchmark.
+test_packages=(chromium chromium-driver python3-selenium python3-xapian curl wrk)
 
 install_missing() {
     local missing=()
