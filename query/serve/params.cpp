@@ -8,8 +8,10 @@ namespace newsq::serve {
 
 namespace {
 
-// Offsets past this are refused: deep pages cost the whole ranking, and nobody reads them.
+// Offsets past these are refused: deep pages cost the whole ranking (and, for quotes, reading
+// every article before them), and nobody reads them.
 constexpr std::size_t kMaxOffset = 10'000;
+constexpr std::size_t kMaxQuoteOffset = 1'000;
 constexpr std::size_t kMaxFacetValues = 50;
 // A timeline longer than this uses a coarser unit.
 constexpr std::size_t kTimelineBuckets = 120;
@@ -26,7 +28,7 @@ SortOrder sort_order(const Params& p) {
 }
 
 template <class Request>
-void common_fields(const Params& p, Request& r) {
+void common_fields(const Params& p, Request& r, std::size_t max_offset) {
     r.query = p.text("q").value_or("");
     r.since = p.text("since");
     r.until = p.text("until");
@@ -36,7 +38,7 @@ void common_fields(const Params& p, Request& r) {
         }
     }
     r.sort = sort_order(p);
-    r.offset = p.number("offset", 0, kMaxOffset);
+    r.offset = p.number("offset", 0, max_offset);
 }
 
 } // namespace
@@ -115,7 +117,7 @@ SearchRequest search_request(const Params& p) {
     p.only({"q", "sort", "offset", "limit", "since", "until", "section", "source", "facets",
             "timeline", "collapse"});
     SearchRequest r;
-    common_fields(p, r);
+    common_fields(p, r, kMaxOffset);
     r.limit = p.number("limit", r.limit, kMaxLimit);
     r.facets = p.number("facets", 0, kMaxFacetValues);
     r.collapse = p.flag("collapse", true);
@@ -133,7 +135,7 @@ SearchRequest search_request(const Params& p) {
 QuoteRequest quote_request(const Params& p) {
     p.only({"q", "speaker", "sort", "offset", "limit", "since", "until", "section", "source"});
     QuoteRequest r;
-    common_fields(p, r);
+    common_fields(p, r, kMaxQuoteOffset);
     r.speaker = p.text("speaker");
     r.limit = p.number("limit", r.limit, kMaxLimit);
     return r;

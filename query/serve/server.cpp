@@ -1,7 +1,11 @@
 #include "serve/server.hpp"
+#include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <string_view>
+#include <thread>
 
 #include <fmt/format.h>
 #include <httplib.h>
@@ -28,9 +32,15 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr const char* kJsonType = "application/json; charset=utf-8";
-// No endpoint takes a body; anything bigger than a form is refused with 413.
+// No endpoint takes a body (refuse_unexpected); this bounds what httplib reads regardless.
 constexpr std::size_t kMaxBodyBytes = 64 * 1024;
-constexpr std::size_t kKeepAliveRequests = 1000;
+constexpr std::size_t kKeepAliveRequests = 100;
+// Seconds a worker waits for the next request on a kept-alive connection, and for the next
+// bytes of a request: one worker serves one connection, so idle clients must not keep them.
+constexpr time_t kKeepAliveSeconds = 2;
+constexpr time_t kReadSeconds = 5;
+// A searcher idle this long is closed, releasing the files of databases replaced since.
+constexpr auto kSearcherMaxIdle = std::chrono::seconds(30);
 
 template <class Document>
 std::string dump(const Document& doc) {
@@ -64,17 +74,53 @@ void send_error(httplib::Response& res, int status, std::string_view code,
     res.set_content(dump(Json{{"error", std::move(error)}}), kJsonType);
 }
 
+// A server-side failure: the details (paths on the server's disk, library messages) go to
+// the log, the client learns only what kind of failure it was.
+void send_failure(const httplib::Request& req, httplib::Response& res, int status,
+                  std::string_view code, std::string_view detail) {
+    fmt::print(stderr, "newsq serve: {} {}: {}\n", req.method, req.path, detail);
+    send_error(res, status, code,
+               status == 503 ? "the index is not available now; the server's log says why"
+                             : "internal error; the server's log says more");
+}
+
 // The JSON error for an exception a handler threw.
-void send_exception(httplib::Response& res, const std::exception_ptr& thrown) {
+void send_exception(const httplib::Request& req, httplib::Response& res,
+                    const std::exception_ptr& thrown) {
     try {
         std::rethrow_exception(thrown);
     } catch (const BadRequest& e) {
         send_error(res, e.status(), e.status() == 404 ? "not_found" : "bad_request", e.what());
     } catch (const Error& e) {
-        send_error(res, http_status(e.code()), to_string(e.code()), e.what(), e.hint());
+        const int status = http_status(e.code());
+        if (status < 500) {
+            send_error(res, status, to_string(e.code()), e.what(), e.hint());
+        } else {
+            send_failure(req, res, status, to_string(e.code()), e.what());
+        }
     } catch (const std::exception& e) {
-        send_error(res, 500, "internal", e.what());
+        send_failure(req, res, 500, "internal", e.what());
+    } catch (...) {
+        send_failure(req, res, 500, "internal", "unknown exception");
     }
+}
+
+// Every endpoint is GET and takes no body: other methods, and bodies (which httplib 0.11 would
+// read in full when chunked or unsized), are refused before anything is read.
+httplib::Server::HandlerResponse refuse_unexpected(const httplib::Request& req,
+                                                   httplib::Response& res) {
+    if (req.method != "GET" && req.method != "HEAD") {
+        send_error(res, 405, "method_not_allowed",
+                   fmt::format("{} is not supported here: the API is read with GET", req.method));
+        res.set_header("Allow", "GET, HEAD");
+    } else if (req.has_header("Transfer-Encoding") ||
+               req.get_header_value<std::uint64_t>("Content-Length") > 0) {
+        send_error(res, 413, "too_large", "requests to this server take no body");
+    } else {
+        return httplib::Server::HandlerResponse::Unhandled;
+    }
+    res.set_header("Connection", "close");
+    return httplib::Server::HandlerResponse::Handled;
 }
 
 // A JSON body for the statuses httplib answers by itself (unknown path, too large, …).
@@ -83,8 +129,7 @@ void send_status_error(const httplib::Request& req, httplib::Response& res) {
     case 404:
         return send_error(res, 404, "not_found", fmt::format("no such endpoint: {}", req.path));
     case 413:
-        return send_error(res, 413, "too_large",
-                          fmt::format("request body over {} bytes", kMaxBodyBytes));
+        return send_error(res, 413, "too_large", "request too large");
     case 414:
         return send_error(res, 414, "too_large", "request URI too long");
     default:
@@ -106,10 +151,12 @@ struct Server::Impl {
     SearcherPool searchers;
     httplib::Server http;
     int port = 0;
+    std::atomic<bool> running = false;  // inside run()
+    std::atomic<bool> stopping = false; // stop() was called
 
     explicit Impl(ServerOptions o)
         : options(std::move(o))
-        , searchers(options.index) {}
+        , searchers(options.index, kSearcherMaxIdle) {}
 
     // Routes GET `path` to `answer`, which returns the JSON body or throws.
     void get(const char* path, std::function<std::string(const Params&)> answer) {
@@ -191,11 +238,14 @@ void Server::Impl::configure() {
     http.set_tcp_nodelay(true); // else small answers wait ~40 ms for delayed acknowledgements
     http.set_payload_max_length(kMaxBodyBytes);
     http.set_keep_alive_max_count(kKeepAliveRequests);
+    http.set_keep_alive_timeout(kKeepAliveSeconds);
+    http.set_read_timeout(kReadSeconds);
+    http.set_pre_routing_handler(refuse_unexpected);
     http.set_default_headers(
         {{"X-Content-Type-Options", "nosniff"},
          {"Content-Security-Policy", "default-src 'self'; img-src 'self' data:"}});
-    http.set_exception_handler([](const httplib::Request&, httplib::Response& res,
-                                  std::exception_ptr thrown) { send_exception(res, thrown); });
+    http.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
+                                  std::exception_ptr thrown) { send_exception(req, res, thrown); });
     http.set_error_handler(httplib::Server::HandlerWithResponse(
         [](const httplib::Request& req, httplib::Response& res) {
             if (!res.body.empty()) {
@@ -233,13 +283,22 @@ int Server::port() const {
 }
 
 void Server::run() {
-    if (!impl_->http.listen_after_bind()) {
+    impl_->running = true;
+    const bool listened = impl_->stopping || impl_->http.listen_after_bind();
+    impl_->running = false;
+    if (!listened) {
         throw Error(ErrorCode::io,
                     fmt::format("listening on {}:{} failed", impl_->options.bind, impl_->port));
     }
 }
 
+// httplib's stop() does nothing before listening has begun, so a stop that comes while run()
+// is starting waits for it to begin; one that comes before run() makes run() return at once.
 void Server::stop() {
+    impl_->stopping = true;
+    while (impl_->running && !impl_->http.is_running()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     impl_->http.stop();
 }
 

@@ -2,10 +2,12 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include <doctest/doctest.h>
 #include <fcntl.h>
@@ -214,9 +216,20 @@ std::string Background::out() const {
     return read_file(out_);
 }
 
-Result Background::wait() {
+Result Background::wait(std::chrono::seconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
     int status = 0;
-    REQUIRE(::waitpid(pid_, &status, 0) == pid_);
+    pid_t done = 0;
+    while ((done = ::waitpid(pid_, &status, WNOHANG)) == 0 &&
+           std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    if (done == 0) {
+        ::kill(pid_, SIGKILL);
+        done = ::waitpid(pid_, &status, 0);
+        FAIL_CHECK("the child did not end within ", limit.count(), " s: killed");
+    }
+    REQUIRE(done == pid_);
     pid_ = -1;
     return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), read_file(out_),
             read_file(err_)};

@@ -3,6 +3,7 @@
 // Running the built programs from end-to-end tests: children with captured output, in the
 // foreground or the background, and temporary directories.
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -61,8 +62,9 @@ public:
     // What it has written to standard output so far.
     std::string out() const;
 
-    // Waits for the child to end; its status and output.
-    Result wait();
+    // Waits for the child to end, killing it (a failed check) after `limit`; its status and
+    // output.
+    Result wait(std::chrono::seconds limit = std::chrono::seconds(600));
 
 private:
     pid_t pid_ = -1;

@@ -90,6 +90,18 @@ TEST_CASE("a query with words the index lacks gets a spelling suggestion") {
     CHECK(searcher.search({.query = "title:harbor"}).suggestion == std::nullopt);
     CHECK(searcher.search({.query = "war AND crimes"}).suggestion == std::nullopt);
     CHECK(searcher.search({.query = "xylophone"}).suggestion == std::nullopt);
+    // A word found through its stem is not misspelt; a capital and curly quotes are kept.
+    CHECK(searcher.search({.query = "investigator"}).suggestion == std::nullopt);
+    CHECK(searcher.search({.query = "Pensoins"}).suggestion == Suggestion("Pensions"));
+    CHECK(searcher.search({.query = "\u201cwar crimse\u201d \u2014 evidence"}).suggestion ==
+          Suggestion("\u201cwar crimes\u201d \u2014 evidence"));
+    // Words with apostrophes or digits are not in the dictionary, so they are left alone; a
+    // short word is corrected by one edit at most.
+    CHECK(searcher.search({.query = "workers' crimse"}).suggestion ==
+          Suggestion("workers' crimes"));
+    CHECK(searcher.search({.query = "d0ck"}).suggestion == std::nullopt);
+    CHECK(searcher.search({.query = "dxcc"}).suggestion == std::nullopt);
+    CHECK(searcher.search({.query = "dokc"}).suggestion == Suggestion("dock"));
 
     // Words of a removed article leave the dictionary.
     index.remove("a");

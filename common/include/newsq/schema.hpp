@@ -71,6 +71,11 @@ inline constexpr std::string_view kOriginPrefix = "XFILE";
 /// Index metadata key of the time of the last run that changed the index (ISO 8601, UTC).
 inline constexpr std::string_view kUpdatedKey = "newsq.updated";
 
+/// Metadata key set to "1" in an index that keeps Xapian's spelling table in step with its
+/// articles' words (every index this version creates). An index without it, built before,
+/// has no suggestions until a rebuild, and its writes leave the table alone.
+inline constexpr std::string_view kSpellingKey = "newsq.spelling";
+
 /// Index metadata key of the learned boilerplate paragraphs (see BoilerplateModel::save).
 inline constexpr std::string_view kBoilerplateKey = "newsq.boilerplate";
 

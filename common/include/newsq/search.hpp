@@ -236,8 +236,8 @@ public:
     /// word in it.
     QuoteResults quotes(const QuoteRequest& request);
 
-    /// Number of articles in the index.
-    std::size_t size() const;
+    /// Number of articles in the index, as of its last commit.
+    std::size_t size();
 
 private:
     struct Impl;

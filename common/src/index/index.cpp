@@ -36,11 +36,21 @@ Xapian::WritableDatabase open_live(const fs::path& dir, const fs::path& live) {
         Xapian::WritableDatabase db(live.string(), Xapian::DB_CREATE_OR_OPEN);
         if (db.get_doccount() == 0 && db.get_metadata(std::string(kSchemaVersionKey)).empty()) {
             db.set_metadata(std::string(kSchemaVersionKey), std::string(kSchemaVersion));
+            db.set_metadata(std::string(kSpellingKey), "1");
             db.commit();
         }
         detail::check_schema(db, dir);
         return db;
     });
+}
+
+// The writer of the database `db`, the live one of `dir` or a rebuild's new one at `live`.
+std::unique_ptr<Index::Impl> make_impl(std::optional<detail::WriterLock> lock, const fs::path& dir,
+                                       const fs::path& live, Xapian::WritableDatabase db) {
+    const bool spelling = detail::guarded(
+        dir, "open", [&] { return db.get_metadata(std::string(kSpellingKey)) == "1"; });
+    return std::make_unique<Index::Impl>(
+        Index::Impl{std::move(lock), dir, live, std::move(db), {}, spelling});
 }
 
 // Removes what a failed or interrupted rebuild wrote; the live index never referred to it.
@@ -67,11 +77,13 @@ Upsert Index::Impl::upsert(const std::string& id_term, const Xapian::Document& d
     return detail::guarded(dir, "write to", [&] {
         const Xapian::PostingIterator old = db.postlist_begin(id_term);
         const bool existed = old != db.postlist_end(id_term);
-        if (existed) {
+        if (existed && spelling) {
             detail::remove_spelling(db, db.get_document(*old));
         }
         db.replace_document(id_term, doc);
-        detail::add_spelling(db, doc);
+        if (spelling) {
+            detail::add_spelling(db, doc);
+        }
         return existed ? Upsert::replaced : Upsert::added;
     });
 }
@@ -95,7 +107,9 @@ void Index::Impl::remove(Xapian::docid id) {
     detail::guarded(dir, "write to", [&] {
         const Xapian::Document doc = db.get_document(id);
         const std::string left = doc.get_value(kClusterSlot);
-        detail::remove_spelling(db, doc);
+        if (spelling) {
+            detail::remove_spelling(db, doc);
+        }
         db.delete_document(id);
         detail::Clusters(db).repair(left);
     });
@@ -118,8 +132,7 @@ Index Index::open(const fs::path& dir, const OpenOptions& options) {
         layout.switch_to(first, std::nullopt);
     }
     Xapian::WritableDatabase db = open_live(dir, layout.live());
-    return Index(
-        std::make_unique<Impl>(Impl{std::move(lock), dir, layout.live(), std::move(db), {}}));
+    return Index(make_impl(std::move(lock), dir, layout.live(), std::move(db)));
 }
 
 IngestReport Index::rebuild(const fs::path& dir, std::span<const std::string> paths,
@@ -134,8 +147,7 @@ IngestReport Index::rebuild(const fs::path& dir, std::span<const std::string> pa
     const fs::path live = dir / generation;
     IngestReport report;
     try {
-        Index fresh(
-            std::make_unique<Impl>(Impl{std::nullopt, dir, live, open_live(dir, live), {}}));
+        Index fresh(make_impl(std::nullopt, dir, live, open_live(dir, live)));
         report = ingest(fresh, paths, options, on_bad);
     } catch (...) {
         discard(live);

@@ -20,6 +20,7 @@ struct Index::Impl {
     std::filesystem::path live;             ///< the database written to
     Xapian::WritableDatabase db;
     detail::DocumentBuilder builder;
+    bool spelling = false; ///< keeps the spelling table in step (kSpellingKey)
 
     /// Stores `doc` under its unique id term, replacing any document with that term.
     Upsert upsert(const std::string& id_term, const Xapian::Document& doc);

@@ -145,9 +145,7 @@ void check_structure(const fs::path& live, CheckReport& report) {
     }
 }
 
-} // namespace
-
-IndexStats index_stats(const fs::path& dir) {
+IndexStats read_stats(const fs::path& dir) {
     const detail::Layout layout = detail::Layout::read(dir);
     const Xapian::Database db = open_reader(dir, layout.live());
     return detail::guarded(dir, "read", [&] {
@@ -165,6 +163,23 @@ IndexStats index_stats(const fs::path& dir) {
         s.previous = layout.previous;
         return s;
     });
+}
+
+} // namespace
+
+IndexStats index_stats(const fs::path& dir) {
+    // A writer committing, or a rebuild switching databases, under the reading makes it fail;
+    // the next attempt reads the new state.
+    constexpr int kAttempts = 5;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return read_stats(dir);
+        } catch (const Error&) {
+            if (attempt == kAttempts) {
+                throw;
+            }
+        }
+    }
 }
 
 CheckReport check_index(const fs::path& dir) {

@@ -376,8 +376,8 @@ QuoteResults Searcher::quotes(const QuoteRequest& r) {
     });
 }
 
-std::size_t Searcher::size() const {
-    return impl_->db.get_doccount();
+std::size_t Searcher::size() {
+    return impl_->retrying([&] { return std::size_t{impl_->db.get_doccount()}; });
 }
 
 } // namespace newsq

@@ -1,20 +1,52 @@
 #include "search/spelling.hpp"
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 namespace newsq::detail {
 
 namespace {
 
-bool is_word_byte(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return std::isalnum(u) != 0 || u >= 0x80 || c == '\'' || c == '_';
+// Words looked up per query at most: each costs a scan of the spelling table.
+constexpr int kMaxLookups = 8;
+// Words this short or shorter are corrected by one edit at most, so that "ICC" does not turn into
+// an unrelated three-letter word.
+constexpr std::size_t kShortWord = 4;
+
+constexpr unsigned kRightQuote = 0x2019; // ’, typed as an apostrophe
+constexpr std::string_view kRightQuoteUtf8 = "\u2019";
+
+bool is_word_char(unsigned ch) {
+    return Xapian::Unicode::is_wordchar(ch) || ch == '\'' || ch == kRightQuote;
 }
 
 bool is_operator(std::string_view word) {
     constexpr std::array kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
     return std::find(kOperators.begin(), kOperators.end(), word) != kOperators.end();
+}
+
+// A span of the query: [begin, end) in bytes.
+struct Span {
+    std::size_t begin;
+    std::size_t end;
+};
+
+// The byte after the UTF-8 sequence starting at `at` (a stray byte is one).
+std::size_t next_char(std::string_view q, std::size_t at) {
+    const auto lead = static_cast<unsigned char>(q[at]);
+    const std::size_t length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    return std::min(q.size(), at + length);
+}
+
+// The word starting at byte `at`, and how many code points it has.
+std::pair<Span, std::size_t> word_at(std::string_view q, std::size_t at) {
+    Xapian::Utf8Iterator it(q.data() + at, q.size() - at);
+    std::size_t chars = 0;
+    for (; it != Xapian::Utf8Iterator() && is_word_char(*it); ++it) {
+        ++chars;
+    }
+    const std::size_t end =
+        it == Xapian::Utf8Iterator() ? q.size() : static_cast<std::size_t>(it.raw() - q.data());
+    return {{at, end}, chars};
 }
 
 // End of the field value that starts at `i`: a quoted phrase, a parenthesised group or a
@@ -24,66 +56,90 @@ std::size_t skip_value(std::string_view q, std::size_t i) {
         const std::size_t close = q.find(q[i] == '"' ? '"' : ')', i + 1);
         return close == std::string_view::npos ? q.size() : close + 1;
     }
-    while (i < q.size() && std::isspace(static_cast<unsigned char>(q[i])) == 0 && q[i] != ')') {
+    while (i < q.size() && q[i] != ' ' && q[i] != '\t' && q[i] != ')') {
         ++i;
     }
     return i;
 }
 
-std::string lower_case(std::string_view word) {
-    std::string out;
-    for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
-        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
-    }
-    return out;
-}
+class Corrector {
+public:
+    explicit Corrector(const Xapian::Database& db)
+        : db_(db) {}
 
-// The replacement for one word, when the index lacks it and the dictionary has a near one.
-std::optional<std::string> correction(const Xapian::Database& db, std::string_view word) {
-    const bool has_digit = std::any_of(word.begin(), word.end(), [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c)) != 0;
-    });
-    if (word.size() < 3 || has_digit || is_operator(word)) {
-        return std::nullopt;
+    // The replacement for `word`, when the index lacks it (and its stem) and the dictionary
+    // has a near one.
+    std::optional<std::string> correct(std::string_view word, std::size_t chars) {
+        // Words with digits or apostrophes are not in the dictionary (index/spelling.cpp).
+        const bool plain =
+            std::none_of(word.begin(), word.end(),
+                         [](char c) { return c == '\'' || (c >= '0' && c <= '9'); }) &&
+            word.find(kRightQuoteUtf8) == std::string_view::npos;
+        if (chars < 3 || !plain || is_operator(word) || lookups_ == kMaxLookups) {
+            return std::nullopt;
+        }
+        const std::string lower = Xapian::Unicode::tolower(std::string(word));
+        std::string stem_term = "Z";
+        stem_term += stem_(lower);
+        if (db_.term_exists(lower) || db_.term_exists(stem_term)) {
+            return std::nullopt;
+        }
+        ++lookups_;
+        std::string suggested = db_.get_spelling_suggestion(lower, chars <= kShortWord ? 1 : 2);
+        if (suggested.empty()) {
+            return std::nullopt;
+        }
+        return same_case(word, std::move(suggested));
     }
-    const std::string lower = lower_case(word);
-    if (db.term_exists(lower)) {
-        return std::nullopt;
+
+private:
+    // `suggested` with a capital first letter when `typed` has one.
+    static std::string same_case(std::string_view typed, std::string suggested) {
+        const Xapian::Utf8Iterator first(typed.data(), typed.size());
+        if (Xapian::Unicode::get_category(*first) != Xapian::Unicode::UPPERCASE_LETTER) {
+            return suggested;
+        }
+        Xapian::Utf8Iterator it(suggested);
+        std::string out;
+        Xapian::Unicode::append_utf8(out, Xapian::Unicode::toupper(*it));
+        if (++it != Xapian::Utf8Iterator()) {
+            out.append(it.raw(), it.left());
+        }
+        return out;
     }
-    std::string suggested = db.get_spelling_suggestion(lower);
-    if (suggested.empty()) {
-        return std::nullopt;
-    }
-    return suggested;
-}
+
+    const Xapian::Database& db_;
+    Xapian::Stem stem_{"english"};
+    int lookups_ = 0;
+};
 
 } // namespace
 
 std::optional<std::string> spelling_suggestion(const Xapian::Database& db, std::string_view q) {
+    Corrector corrector(db);
     std::string out;
     bool changed = false;
     std::size_t i = 0;
     while (i < q.size()) {
-        if (!is_word_byte(q[i])) {
-            out += q[i++];
+        const auto [span, chars] = word_at(q, i);
+        if (chars == 0) {
+            const std::size_t end = next_char(q, i);
+            out.append(q.substr(i, end - i));
+            i = end;
             continue;
         }
-        std::size_t end = i;
-        while (end < q.size() && is_word_byte(q[end])) {
-            ++end;
-        }
-        const std::string_view word = q.substr(i, end - i);
-        if (end < q.size() && q[end] == ':') {
-            const std::size_t value_end = skip_value(q, end + 1);
-            out += q.substr(i, value_end - i);
+        const std::string_view word = q.substr(span.begin, span.end - span.begin);
+        if (span.end < q.size() && q[span.end] == ':') {
+            const std::size_t value_end = skip_value(q, span.end + 1);
+            out.append(q.substr(i, value_end - i));
             i = value_end;
             continue;
         }
-        const bool wildcard = end < q.size() && q[end] == '*';
-        const auto fixed = wildcard ? std::nullopt : correction(db, word);
+        const bool wildcard = span.end < q.size() && q[span.end] == '*';
+        const auto fixed = wildcard ? std::nullopt : corrector.correct(word, chars);
         out += fixed ? *fixed : std::string(word);
         changed = changed || fixed.has_value();
-        i = end;
+        i = span.end;
     }
     return changed ? std::optional<std::string>(std::move(out)) : std::nullopt;
 }
