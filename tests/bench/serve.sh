@@ -38,16 +38,9 @@ cp "$build_dir/query/newsq" "$work/"
 "$work/newsq-gen" --count "$docs" --seed "${SEED:-1}" --out "$work/corpus.jsonl"
 "$work/newsindex" add "$work/corpus.jsonl" --index "$work/index" -q
 
-"$work/newsq" serve --index "$work/index" --port 0 --workers "$connections" >"$work/serve.out" &
-server=$!
+source "$here/../newsq_serve.sh"
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do
-    url=$(grep -o 'http://[^ ]*' "$work/serve.out" || true)
-    [ -n "$url" ] && break
-    sleep 0.1
-done
-[ -n "$url" ] || { echo "serve.sh: the server did not start" >&2; exit 1; }
-url=${url%/}
+start_newsq_serve "$work/newsq" "$work/serve.out" --index "$work/index" --workers "$connections"
 id=$("$work/newsq" --index "$work/index" --format ids --limit 1 war)
 
 # name, path (or query file) and extra parameters for the query file's searches

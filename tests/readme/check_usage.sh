@@ -39,15 +39,9 @@ run_all() {
 }
 run_all "$commands"
 
-"$build/query/newsq" serve --port 0 > "$work/serve.out" &
-server=$!
-trap 'kill $server; rm -rf "$work"' EXIT
-for _ in $(seq 100); do
-    url=$(grep -o 'http://[^ ]*' "$work/serve.out" || true)
-    [ -n "$url" ] && break
-    sleep 0.1
-done
-[ -n "$url" ] || { echo "newsq serve did not start"; exit 1; }
-run_all "${api//http:\/\/127.0.0.1:8080\//$url}"
+source "$root/tests/newsq_serve.sh"
+trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
+start_newsq_serve "$build/query/newsq" "$work/serve.out"
+run_all "${api//http:\/\/127.0.0.1:8080/$url}"
 echo "README usage: $((count - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]
