@@ -396,10 +396,15 @@ TEST_CASE("a malformed query exits 2 naming the problem and its position") {
         // with the same text, not a place in the query as rewritten for "a b"~N.
         {"2022-13 date:2022-13", "bad date \"2022-13\"", 14},
         {"\"a b c d\"~2 date:2022-13", "bad date \"2022-13\"", 18},
+        // A bad value in a signed field once crashed newsq (a double free in the parser).
+        {"-date:2022-02-30", "bad date \"2022-02-30\"", 7},
+        {"+date:9999-99-99", "bad date \"9999-99-99\"", 7},
+        {"-date:2022-13-01", "bad date \"2022-13-01\"", 7},
+        {"+date:9999-99-99id:", "bad date \"9999-99-99id:\"", 7},
     };
     for (const Case& c : cases) {
         INFO(c.query);
-        const Result r = search({c.query});
+        const Result r = newsq({"--index", kIndex, "--", c.query});
         CHECK(r.status == 2);
         CHECK(r.out.empty());
         CHECK(contains(r.err, c.problem));

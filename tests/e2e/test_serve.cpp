@@ -204,6 +204,10 @@ TEST_CASE("serve: bad requests get an error naming the problem, and serving goes
     const std::vector<std::tuple<std::string, int, std::string>> cases = {
         {"/api/search?q=" + encoded("war AND"), 400, "position"},
         {"/api/search?q=" + encoded("title:(war"), 400, "position"},
+        // Each once crashed the server (a double free in the query parser).
+        {"/api/search?q=%2Bdate:9999-99-99id:", 400, "position 7"},
+        {"/api/search?q=" + encoded("-date:2022-02-30"), 400, "position 7"},
+        {"/api/quotes?q=" + encoded("+date:2022-13-01"), 400, "position 7"},
         {"/api/search?q=war&limit=101", 400, "\"limit\""},
         {"/api/search?q=war&offset=-1", 400, "\"offset\""},
         {"/api/search?q=war&sort=oldest", 400, "sort"},

@@ -102,6 +102,40 @@ TEST_CASE("malformed queries are errors that name the problem and position") {
     }
 }
 
+TEST_CASE("a bad value in a signed field is an error, not a crash of Xapian's parser") {
+    struct Case {
+        std::string_view query;
+        std::string_view problem;
+        std::string_view position;
+    };
+    const Case cases[] = {
+        {"-date:2022-02-30", "bad date \"2022-02-30\":", "(query position 7)"},
+        {"+date:9999-99-99", "bad date \"9999-99-99\":", "(query position 7)"},
+        {"-date:2022-13-01", "bad date \"2022-13-01\":", "(query position 7)"},
+        {"+date:9999-99-99id:", "bad date \"9999-99-99id:\":", "(query position 7)"},
+        {"war -date:2022-13-01 +title:x", "bad date \"2022-13-01\":", "(query position 11)"},
+        {"(war -date:2022..2022-13)",
+         "bad date \"2022-13\" in \"2022..2022-13\":", "(query position 12)"},
+        {"NOT date:2022-13 OR -date:x", "bad date \"2022-13\":", "(query position 10)"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.query);
+        const std::string message = syntax_error(c.query);
+        CHECK(message.find(c.problem) != std::string::npos);
+        CHECK(message.ends_with(c.position));
+    }
+}
+
+TEST_CASE("a builder whose query had a bad date parses the next query normally") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    QueryBuilder builder(db, kToday);
+    for (int k = 0; k < 3; ++k) {
+        CHECK_THROWS_AS(builder.parse("-date:2022-02-30"), newsq::Error);
+        CHECK(builder.parse("-date:2022-02 +section:World").get_description() ==
+              "Query((0 * XSECTIONworld AND_NOT VALUE_RANGE 0 20220201000000 20220228235959))");
+    }
+}
+
 TEST_CASE("names fields take a surname or a quoted full name, folded like the indexer") {
     struct Case {
         std::string_view query;

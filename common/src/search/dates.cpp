@@ -102,11 +102,11 @@ std::optional<DateBounds> point(std::string_view p, sys_days today) {
 }
 
 [[noreturn]] void bad_date(std::string_view expr, std::string_view part) {
+    const std::string where = part == expr ? "" : fmt::format(" in \"{}\"", expr);
     throw Error(ErrorCode::query_syntax,
-                fmt::format("bad date \"{}\" in \"{}\": expected YYYY-MM-DD, YYYY-MM, YYYY, "
-                            "today, yesterday or a time ago like 7d, 2w, 3m, 1y, and A..B for "
-                            "a range",
-                            part, expr));
+                fmt::format("bad date \"{}\"{}: expected YYYY-MM-DD, YYYY-MM, YYYY, today, "
+                            "yesterday or a time ago like 7d, 2w, 3m, 1y, and A..B for a range",
+                            part, where));
 }
 
 } // namespace

@@ -1,7 +1,9 @@
 #include "search/query_builder.hpp"
 #include <algorithm>
 #include <cctype>
+#include <exception>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -16,28 +18,59 @@ namespace newsq::detail {
 
 namespace {
 
-// A boolean field's value, case-folded like the indexer folds it.
-class BooleanField : public Xapian::FieldProcessor {
+// A field processor that never throws. Xapian's parser does not survive an exception thrown
+// from a field processor (the term of a signed field, `-date:…`, is freed twice while
+// unwinding), so the first exception is kept in `failure` and the value matches nothing; the
+// builder rethrows it once the parser has returned.
+class SafeField : public Xapian::FieldProcessor {
 public:
-    explicit BooleanField(const Field& f)
-        : field_(f) {}
-    Xapian::Query operator()(const std::string& value) override {
+    explicit SafeField(std::exception_ptr& failure)
+        : failure_(failure) {}
+
+    Xapian::Query operator()(const std::string& value) final {
+        try {
+            return process(value);
+        } catch (...) {
+            if (!failure_) {
+                failure_ = std::current_exception();
+            }
+        }
+        return Xapian::Query::MatchNothing;
+    }
+
+protected:
+    virtual Xapian::Query process(const std::string& value) = 0;
+
+private:
+    std::exception_ptr& failure_;
+};
+
+// A boolean field's value, case-folded like the indexer folds it.
+class BooleanField : public SafeField {
+public:
+    BooleanField(const Field& f, std::exception_ptr& failure)
+        : SafeField(failure)
+        , field_(f) {}
+
+private:
+    Xapian::Query process(const std::string& value) override {
         return Xapian::Query(boolean_term(field_, value));
     }
 
-private:
     const Field& field_;
 };
 
 // `date:` values; errors name their position in `query` (the query as the user typed it).
-class DateField : public Xapian::FieldProcessor {
+class DateField : public SafeField {
 public:
-    DateField(std::chrono::sys_days today, const std::string& query)
-        : today_(today)
+    DateField(std::chrono::sys_days today, const std::string& query, std::exception_ptr& failure)
+        : SafeField(failure)
+        , today_(today)
         , query_(query) {}
-    Xapian::Query operator()(const std::string& expr) override;
 
 private:
+    Xapian::Query process(const std::string& expr) override;
+
     std::chrono::sys_days today_;
     const std::string& query_;
 };
@@ -162,7 +195,7 @@ void check_field(std::string_view q, const Token& t) {
     }
 }
 
-Xapian::Query DateField::operator()(const std::string& expr) {
+Xapian::Query DateField::process(const std::string& expr) {
     try {
         return date_filter(parse_date_expression(expr, today_));
     } catch (const Error& e) {
@@ -274,9 +307,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::chrono::sys_days tod
     parser_.set_default_op(Xapian::Query::OP_AND);
     for (const Field& f : kFields) {
         if (f.kind == FieldKind::boolean || f.kind == FieldKind::names) {
-            processors_.push_back(std::make_unique<BooleanField>(f));
+            processors_.push_back(std::make_unique<BooleanField>(f, failure_));
         } else if (f.kind == FieldKind::date) {
-            processors_.push_back(std::make_unique<DateField>(today, typed_));
+            processors_.push_back(std::make_unique<DateField>(today, typed_, failure_));
         }
         const std::string group(f.name);
         for (std::string_view name : {f.name, f.alias}) {
@@ -298,11 +331,15 @@ Xapian::Query QueryBuilder::parse(std::string_view text, const std::string& defa
     }
     validate_query(text);
     typed_ = text;
+    failure_ = nullptr;
     const std::string rewritten = rewrite_proximity(text);
     constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
                                Xapian::QueryParser::FLAG_WILDCARD |
                                Xapian::QueryParser::FLAG_PURE_NOT;
     Xapian::Query query = parser_.parse_query(rewritten, flags, default_prefix);
+    if (failure_) {
+        std::rethrow_exception(std::exchange(failure_, nullptr));
+    }
     if (!is_plain_words(text)) {
         return query;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <exception>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,7 +25,8 @@ public:
     Xapian::Query parse(std::string_view text, const std::string& default_prefix = {});
 
 private:
-    std::string typed_; // the query being parsed, as typed: for error positions
+    std::string typed_;          // the query being parsed, as typed: for error positions
+    std::exception_ptr failure_; // the first error a field processor met while parsing
     // Declared before the parser, which holds plain pointers to them.
     std::vector<std::unique_ptr<Xapian::FieldProcessor>> processors_;
     Xapian::QueryParser parser_;
