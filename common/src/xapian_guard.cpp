@@ -42,4 +42,12 @@ void rethrow_as_error(const std::filesystem::path& dir, std::string_view action)
     }
 }
 
+bool is_transient(const Xapian::DatabaseError& e) {
+    // Xapian's exceptions are not polymorphic: their type is told by name. A missing or too new
+    // database has a type of its own (DatabaseNotFoundError, DatabaseVersionError).
+    const std::string_view type = e.get_type();
+    return type == "DatabaseModifiedError" || type == "DatabaseCorruptError" ||
+           type == "DatabaseOpeningError";
+}
+
 } // namespace newsq::detail

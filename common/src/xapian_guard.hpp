@@ -1,8 +1,13 @@
 #pragma once
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <string_view>
+#include <thread>
 #include <type_traits>
+
+#include <xapian.h>
 
 #include <newsq/error.hpp>
 
@@ -22,6 +27,42 @@ auto guarded(const std::filesystem::path& dir, std::string_view action, F&& f)
         throw;
     } catch (...) {
         rethrow_as_error(dir, action);
+    }
+}
+
+/// Whether a reader may see `e` because of a concurrent writer or rebuild (see retry_reads).
+bool is_transient(const Xapian::DatabaseError& e);
+
+/// How long a read goes on starting again while concurrent writes keep invalidating it.
+inline constexpr std::chrono::seconds kReadRetryTime{10};
+
+/// Runs `attempt(n)` (n = 1, 2, …) until it reads one consistent state of the index, translating
+/// errors as guarded() does. What a concurrent writer or rebuild makes a reader see starts the
+/// read again, after a pause that grows from 1 ms to 100 ms so a burst of commits passes: the
+/// revision read was discarded by two commits (DatabaseModifiedError), a block it read was
+/// reused (DatabaseCorruptError), or the database it opened was replaced (DatabaseOpeningError,
+/// but not a missing or too new one). An attempt after the first must read the newest state
+/// (reopen). Only when that goes on for kReadRetryTime is it an error, so a truly damaged
+/// index is reported after that time.
+template <class F>
+auto retry_reads(const std::filesystem::path& dir, std::string_view action, F&& attempt)
+    -> std::invoke_result_t<F, int> {
+    const auto deadline = std::chrono::steady_clock::now() + kReadRetryTime;
+    auto pause = std::chrono::milliseconds(1);
+    for (int n = 1;; ++n) {
+        try {
+            return attempt(n);
+        } catch (const newsq::Error&) {
+            throw;
+        } catch (const Xapian::DatabaseError& e) {
+            if (!is_transient(e) || std::chrono::steady_clock::now() + pause > deadline) {
+                rethrow_as_error(dir, action);
+            }
+        } catch (...) {
+            rethrow_as_error(dir, action);
+        }
+        std::this_thread::sleep_for(pause);
+        pause = std::min(pause * 2, std::chrono::milliseconds(100));
     }
 }
 

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -305,7 +306,8 @@ TEST_CASE("serve: eight clients at once while a writer updates the index") {
                                               "/api/similar?id=" + kTribunal,
                                               "/api/stats",
                                               "/api/health"};
-    std::atomic<int> failures = 0;
+    std::mutex failed_mutex;
+    std::vector<std::string> failed; // each failed request, with its status and body
     std::atomic<int> answered = 0;
     std::atomic<int> writes = 0; // complete runs of the writer, each committing several times
     std::atomic<bool> clients_done = false;
@@ -320,9 +322,16 @@ TEST_CASE("serve: eight clients at once while a writer updates the index") {
         clients.emplace_back([&, k] {
             httplib::Client c = server.client();
             for (int i = 0; i < 30 || writes < 2; ++i) {
-                const httplib::Result r = c.Get(targets[(k + i) % targets.size()]);
-                const bool good = r && r->status == 200 && !Json::parse(r->body).empty();
-                failures += good ? 0 : 1;
+                const std::string& target = targets[(k + i) % targets.size()];
+                const httplib::Result r = c.Get(target);
+                const bool good =
+                    r && r->status == 200 && Json::accept(r->body) && !Json::parse(r->body).empty();
+                if (!good) {
+                    const std::lock_guard lock(failed_mutex);
+                    failed.push_back(target + " -> " +
+                                     (r ? std::to_string(r->status) + " " + r->body
+                                        : httplib::to_string(r.error())));
+                }
                 ++answered;
             }
         });
@@ -333,7 +342,9 @@ TEST_CASE("serve: eight clients at once while a writer updates the index") {
     clients_done = true;
     writer.join();
     CHECK(answered >= 240);
-    CHECK(failures == 0);
+    for (const std::string& f : failed) {
+        FAIL_CHECK(f);
+    }
 }
 
 TEST_CASE("serve: SIGTERM stops it cleanly, a missing index or a taken port is an error") {

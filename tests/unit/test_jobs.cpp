@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <stop_token>
 #include <string>
 #include <thread>
@@ -22,6 +23,7 @@
 #include <newsq/search.hpp>
 
 #include "temp_dir.hpp"
+#include "xapian_guard.hpp"
 
 using newsq::Index;
 using newsq::IngestOptions;
@@ -246,6 +248,82 @@ TEST_CASE("readers keep working while updates and rebuilds run") {
     if (!errors.empty()) {
         MESSAGE(errors.front());
     }
+}
+
+TEST_CASE("readers opening the index and reading stats never fail while a writer commits") {
+    const TempDir dir;
+    const fs::path file = dir.path() / "day.jsonl";
+    write_articles(file, 0, 40, "canals");
+    const fs::path index = dir.path() / "index";
+    run(index, {file.string()});
+
+    std::atomic<bool> done = false;
+    std::atomic<int> reads = 0;
+    std::mutex errors_mutex;
+    std::vector<std::string> errors;
+    const auto reader = [&](bool stats) {
+        while (!done) {
+            try {
+                // A new searcher reads the schema version as it opens: two commits in between
+                // once made that fail.
+                const std::size_t articles =
+                    stats ? newsq::index_stats(index).articles : newsq::Searcher(index).size();
+                CHECK(articles == 40);
+                ++reads;
+            } catch (const newsq::Error& e) {
+                const std::lock_guard lock(errors_mutex);
+                errors.emplace_back(e.what());
+            }
+        }
+    };
+    std::thread opener(reader, false);
+    std::thread counter(reader, true);
+    IngestOptions every_article;
+    every_article.batch_size = 1;
+    for (int round = 0; round < 10; ++round) {
+        run(index, {file.string()}, every_article);
+    }
+    done = true;
+    opener.join();
+    counter.join();
+    CHECK(reads > 0);
+    for (const std::string& e : errors) {
+        FAIL_CHECK(e);
+    }
+}
+
+TEST_CASE("a read starts again after what a concurrent writer causes, not after other errors") {
+    using newsq::detail::retry_reads;
+    int calls = 0;
+    const auto discarded_twice = [&](int attempt) {
+        ++calls;
+        if (attempt < 3) {
+            throw Xapian::DatabaseModifiedError("revision discarded");
+        }
+        return attempt;
+    };
+    CHECK(retry_reads("idx", "read", discarded_twice) == 3);
+    CHECK(calls == 3);
+
+    const auto fails_with = [&](auto error) {
+        calls = 0;
+        try {
+            retry_reads("idx", "read", [&](int) -> int {
+                ++calls;
+                throw error;
+            });
+        } catch (const newsq::Error& e) {
+            CHECK(calls == 1);
+            return e.code();
+        }
+        FAIL("no error");
+        return newsq::ErrorCode::internal;
+    };
+    CHECK(fails_with(Xapian::DatabaseNotFoundError("none")) == newsq::ErrorCode::index_not_found);
+    CHECK(fails_with(Xapian::DatabaseVersionError("too new")) == newsq::ErrorCode::schema_mismatch);
+    CHECK(fails_with(Xapian::InvalidArgumentError("bad")) == newsq::ErrorCode::internal);
+    CHECK(fails_with(newsq::Error(newsq::ErrorCode::schema_mismatch, "v2")) ==
+          newsq::ErrorCode::schema_mismatch);
 }
 
 TEST_CASE("stats and check describe a sound index") {

@@ -22,15 +22,14 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t kMaxProblems = 50;
 
+// Opens the live database; throws Xapian's errors.
 Xapian::Database open_reader(const fs::path& dir, const fs::path& live) {
-    return detail::guarded(dir, "open", [&] {
-        if (!fs::is_directory(live)) {
-            throw Xapian::DatabaseNotFoundError("no such directory");
-        }
-        Xapian::Database db(live.string());
-        detail::check_schema(db, dir);
-        return db;
-    });
+    if (!fs::is_directory(live)) {
+        throw Xapian::DatabaseNotFoundError("no such directory");
+    }
+    Xapian::Database db(live.string());
+    detail::check_schema(db, dir);
+    return db;
 }
 
 // "20220317093000" → "2022-03-17".
@@ -148,38 +147,27 @@ void check_structure(const fs::path& live, CheckReport& report) {
 IndexStats read_stats(const fs::path& dir) {
     const detail::Layout layout = detail::Layout::read(dir);
     const Xapian::Database db = open_reader(dir, layout.live());
-    return detail::guarded(dir, "read", [&] {
-        IndexStats s;
-        s.articles = db.get_doccount();
-        if (s.articles > 0) {
-            s.first_date = day_of(db.get_value_lower_bound(kDateSlot));
-            s.last_date = day_of(db.get_value_upper_bound(kDateSlot));
-        }
-        s.sections = values_of(db, field("section"), &Article::section);
-        s.sources = values_of(db, field("source"), &Article::source);
-        s.bytes = size_on_disk(layout.live());
-        s.updated = db.get_metadata(std::string(kUpdatedKey));
-        s.generation = layout.current.value_or("");
-        s.previous = layout.previous;
-        return s;
-    });
+    IndexStats s;
+    s.articles = db.get_doccount();
+    if (s.articles > 0) {
+        s.first_date = day_of(db.get_value_lower_bound(kDateSlot));
+        s.last_date = day_of(db.get_value_upper_bound(kDateSlot));
+    }
+    s.sections = values_of(db, field("section"), &Article::section);
+    s.sources = values_of(db, field("source"), &Article::source);
+    s.bytes = size_on_disk(layout.live());
+    s.updated = db.get_metadata(std::string(kUpdatedKey));
+    s.generation = layout.current.value_or("");
+    s.previous = layout.previous;
+    return s;
 }
 
 } // namespace
 
 IndexStats index_stats(const fs::path& dir) {
-    // A writer committing, or a rebuild switching databases, under the reading makes it fail;
-    // the next attempt reads the new state.
-    constexpr int kAttempts = 5;
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return read_stats(dir);
-        } catch (const Error&) {
-            if (attempt == kAttempts) {
-                throw;
-            }
-        }
-    }
+    // A writer committing, or a rebuild switching databases, under the reading makes it start
+    // again on the new state.
+    return detail::retry_reads(dir, "read", [&](int) { return read_stats(dir); });
 }
 
 CheckReport check_index(const fs::path& dir) {
@@ -189,7 +177,8 @@ CheckReport check_index(const fs::path& dir) {
         report.problems.push_back(fmt::format(
             "the previous database {} is missing: rollback is impossible", *layout.previous));
     }
-    const Xapian::Database db = open_reader(dir, layout.live());
+    const Xapian::Database db =
+        detail::guarded(dir, "open", [&] { return open_reader(dir, layout.live()); });
     check_structure(layout.live(), report);
     detail::guarded(dir, "check", [&] { check_documents(db, report); });
     return report;

@@ -29,18 +29,16 @@ namespace newsq {
 namespace {
 
 constexpr std::size_t kPageSize = 1000;
-constexpr int kAttempts = 10; // tries of a read that a concurrent writer keeps invalidating
 constexpr std::size_t kUnlimited = std::numeric_limits<std::size_t>::max();
 
+// Opens the index's live database; throws Xapian's errors, for retry_reads to sort out.
 Xapian::Database open_database(const std::filesystem::path& dir) {
-    return detail::guarded(dir, "open", [&] {
-        if (!std::filesystem::exists(dir)) {
-            throw Xapian::DatabaseNotFoundError("no such directory");
-        }
-        Xapian::Database db(dir.string());
-        detail::check_schema(db, dir);
-        return db;
-    });
+    if (!std::filesystem::exists(dir)) {
+        throw Xapian::DatabaseNotFoundError("no such directory");
+    }
+    Xapian::Database db(dir.string());
+    detail::check_schema(db, dir);
+    return db;
 }
 
 Xapian::Query with_dates(Xapian::Query query, const std::optional<std::string>& since,
@@ -128,9 +126,9 @@ struct Searcher::Impl {
     Xapian::Stem stem{"english"};
 
     // Moves to the newest committed state: reopens the database, or opens the new one when a
-    // rebuild or rollback has switched the index to another database.
-    void refresh() {
-        if (const auto now = stub_identity(dir); now != stub) {
+    // rebuild or rollback has switched the index to another database (or `anew`).
+    void refresh(bool anew) {
+        if (const auto now = stub_identity(dir); anew || now != stub) {
             db = open_database(dir);
             stub = now;
         } else {
@@ -247,38 +245,21 @@ struct Searcher::Impl {
         }
     };
 
-    // Runs `work` on the newest state, again on a newer one if a writer changed the
-    // database under us (or a rebuild removed a database we still had open).
+    // Runs `work` on the newest state, again on a newer one if a writer or a rebuild changed
+    // the database under it (see detail::retry_reads).
     template <class F>
     auto retrying(F&& work) {
-        return detail::guarded(dir, "search", [&] {
-            for (int attempt = 1;; ++attempt) {
-                try {
-                    refresh();
-                    return work();
-                } catch (const Xapian::DatabaseModifiedError&) {
-                    if (attempt == kAttempts) {
-                        throw;
-                    }
-                } catch (const Xapian::DatabaseCorruptError&) {
-                    // Also what a reader sees when a writer has reused blocks it was
-                    // reading; only an error if a fresh state shows it too.
-                    if (attempt == kAttempts) {
-                        throw;
-                    }
-                } catch (const Xapian::DatabaseOpeningError&) {
-                    if (attempt == kAttempts) {
-                        throw;
-                    }
-                    stub = {};
-                }
-            }
+        return detail::retry_reads(dir, "search", [&](int attempt) {
+            refresh(attempt > 1);
+            return work();
         });
     }
 };
 
 Searcher::Searcher(const std::filesystem::path& dir)
-    : impl_(std::make_unique<Impl>(Impl{dir, stub_identity(dir), open_database(dir)})) {}
+    : impl_(detail::retry_reads(dir, "open", [&](int) {
+        return std::make_unique<Impl>(Impl{dir, stub_identity(dir), open_database(dir)});
+    })) {}
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 Searcher::~Searcher() = default;
