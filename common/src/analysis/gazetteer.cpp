@@ -13,6 +13,8 @@ extern const std::string_view titles_txt;
 extern const std::string_view organization_words_txt;
 extern const std::string_view place_words_txt;
 extern const std::string_view given_names_txt;
+extern const std::string_view female_names_txt;
+extern const std::string_view male_names_txt;
 extern const std::string_view common_words_txt;
 extern const std::string_view boilerplate_txt;
 } // namespace embedded
@@ -70,6 +72,8 @@ Gazetteer load() {
     g.organization_words = folded_set(embedded::organization_words_txt);
     g.place_words = folded_set(embedded::place_words_txt);
     g.given_names = folded_set(embedded::given_names_txt);
+    g.female_names = folded_set(embedded::female_names_txt);
+    g.male_names = folded_set(embedded::male_names_txt);
     g.common_words = folded_set(embedded::common_words_txt);
     for (std::string_view line : data_lines(embedded::boilerplate_txt)) {
         std::string pattern = fold_case(straight_apostrophes(line));

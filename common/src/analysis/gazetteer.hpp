@@ -26,6 +26,8 @@ struct Gazetteer {
     std::unordered_set<std::string> organization_words; ///< "ministry", "university"
     std::unordered_set<std::string> place_words;        ///< "river", "province"
     std::unordered_set<std::string> given_names;        ///< "antony", "siobhán"
+    std::unordered_set<std::string> female_names;       ///< "hillary": given names of women
+    std::unordered_set<std::string> male_names;         ///< "bernie": given names of men
     std::unordered_set<std::string> common_words;       ///< "despite", "yesterday"
     std::unordered_set<std::string> boilerplate_lines;  ///< whole paragraphs, lower case
     std::vector<std::string> boilerplate_prefixes;      ///< paragraph openings, lower case
