@@ -220,6 +220,15 @@ TEST_CASE("analysis: who said it, as real news writes it") {
         {"a surname the entity finder does not know",
          "\u201CThe count will be over by Friday,\u201D Woolson said.",
          {{"The count will be over by Friday,", "Woolson"}}},
+        {"a quote signed after a dash, in its paragraph or the next",
+         "\u201CThe ships are late and the cranes are broken.\u201D \u2014 Lena Fischer\n\n"
+         "\u201CNobody told us the harbour would close.\u201D\n\n"
+         "- Tomas Berg, Oslo",
+         {{"The ships are late and the cranes are broken.", "Lena Fischer"},
+          {"Nobody told us the harbour would close.", "Tomas Berg"}}},
+        {"a name with an aside, even one the entity finder does not know",
+         "\u201CThe count is over,\u201D Woolson, a clerk who worked for Lena Fischer, said.",
+         {{"The count is over,", "Woolson"}}},
         {"a quote with no cue goes on from the one before",
          "\u201CThe ships are late,\u201D said Lena Fischer.\n\n"
          "\u201CThe cranes are broken and the crews have gone home.\u201D",

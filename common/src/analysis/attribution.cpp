@@ -28,6 +28,13 @@ constexpr auto kDescriptionStarts = std::to_array<std::string_view>(
      "another", "other",  "others", "officials", "sources",   "aides",      "analysts", "experts",
      "critics", "people", "voters", "residents", "witnesses", "supporters", "observers"});
 
+// Capitalised at the start of a sentence, never a name: "On Tuesday, …", "To them …".
+constexpr auto kFunctionWords = std::to_array<std::string_view>(
+    {"on",    "at",    "to",     "in",     "for",  "from",  "with",  "by",    "as",
+     "of",    "after", "before", "during", "when", "while", "if",    "then",  "but",
+     "and",   "so",    "yet",    "now",    "here", "there", "this",  "that",  "these",
+     "those", "since", "until",  "under",  "over", "among", "about", "again", "also"});
+
 // Words that may stand between a quotation and the name of its speaker: "…,” and he said".
 constexpr auto kLeadIns = std::to_array<std::string_view>({"and", "but", "then", "so"});
 
@@ -57,6 +64,11 @@ Gender gender_of_honorific(std::string_view folded) {
     return woman ? Gender::female : Gender::unknown;
 }
 
+bool starts_with_dash(std::string_view text) {
+    return text.starts_with('-') || text.starts_with("\u2014") || text.starts_with("\u2013") ||
+           text.starts_with("\u2015");
+}
+
 bool is_pronoun(std::string_view folded) {
     return is_person_pronoun(folded) || folded == "they" || folded == "it" || folded == "we" ||
            folded == "i" || folded == "you";
@@ -76,6 +88,13 @@ constexpr std::size_t kContinuationParagraphs = 2;
 constexpr std::size_t kCueReach = 20;
 constexpr std::size_t kNewSentenceReach = 6;
 
+// Words at most in a paragraph that signs the quotation above it ("— Sen. Bernie Sanders").
+constexpr std::size_t kSignatureWords = 8;
+
+// A verb at most this many words before a quotation is next to it ("said: “", "told
+// reporters: “").
+constexpr std::size_t kAdjacentWords = 2;
+
 } // namespace
 
 Attributor::Attributor(std::span<const std::string_view> paragraphs,
@@ -91,25 +110,25 @@ Attributor::Attributor(std::span<const std::string_view> paragraphs,
 // Each person's sex where the article shows it: an honorific before a mention ("Mrs. Lee"),
 // else a given name that belongs to one sex ("Hillary Clinton").
 void Attributor::learn_genders() {
-    const Gazetteer& g = Gazetteer::built_in();
+    const Gazetteer& gazetteer = Gazetteer::built_in();
     for (const Mention& m : entities_.mentions) {
         if (m.entity.type != EntityType::person) {
             continue;
         }
         const std::vector<Token>& t = tokens_[m.paragraph];
         for (std::size_t k = 0; k < t.size() && t[k].begin <= m.begin; ++k) {
-            const Gender g = gender_of_honorific(fold_case(t[k].text));
-            if (g != Gender::unknown && (k + 1 == t.size() || t[k + 1].begin >= m.begin)) {
-                genders_.emplace(m.entity.name, g);
+            const Gender shown = gender_of_honorific(fold_case(t[k].text));
+            if (shown != Gender::unknown && (k + 1 == t.size() || t[k + 1].begin >= m.begin)) {
+                genders_.emplace(m.entity.name, shown);
             }
         }
     }
     for (const Entity& e : entities_.entities) {
         const std::string first = fold_case(e.name.substr(0, e.name.find(' ')));
         if (e.type == EntityType::person && e.name.find(' ') != std::string::npos) {
-            if (g.female_names.contains(first)) {
+            if (gazetteer.female_names.contains(first)) {
                 genders_.emplace(e.name, Gender::female);
-            } else if (g.male_names.contains(first)) {
+            } else if (gazetteer.male_names.contains(first)) {
                 genders_.emplace(e.name, Gender::male);
             }
         }
@@ -123,9 +142,11 @@ bool Attributor::agrees(const std::string& name, Gender gender) const {
 }
 
 Attributor::Answer Attributor::speaker(const QuoteSpan& s) {
-    std::optional<Cue> cue = cue_after(s.close);
+    // A verb just before the quote ("…, said: “") is its cue; else look after it first.
+    const std::optional<Cue> leading = cue_before(s.open);
+    std::optional<Cue> cue = leading && leading->adjacent ? leading : cue_after(s.close);
     if (!cue) {
-        cue = cue_before(s.open);
+        cue = leading ? leading : signature(s.close);
     }
     if (cue) {
         std::string name = resolve(*cue);
@@ -158,24 +179,60 @@ std::optional<Attributor::Cue> Attributor::cue_after(Position close) const {
     while (last < t.size() && !t[last].in_quote && (last == first || !t[last].sentence_start)) {
         ++last;
     }
-    // "…” He said." starts a sentence of its own: its verb comes at once.
-    const std::size_t reach = t[first].sentence_start ? kNewSentenceReach : kCueReach;
+    // "…” He said." starts a sentence of its own: its verb comes at once, unless an aside
+    // follows the name ("…!” Murphy, the head of Right to Rise, tweeted").
+    const bool aside =
+        comma_before(close.paragraph, first + 1) || comma_before(close.paragraph, first + 2);
+    const std::size_t reach = t[first].sentence_start && !aside ? kNewSentenceReach : kCueReach;
     const std::size_t end = std::min(last, first + reach);
+    const std::size_t opening = first;
     while (first < last && among(kLeadIns, fold_case(t[first].text))) {
         ++first;
     }
     for (std::size_t k = first; k < end; ++k) {
         const std::string f = fold_case(t[k].text);
         if (f == "according" && k + 1 < last && fold_case(t[k + 1].text) == "to") {
-            return Cue{close.paragraph, {k + 2, last}, true, end_of(close.paragraph, last)};
+            return Cue{.paragraph = close.paragraph,
+                       .source = {k + 2, last},
+                       .whole = {k + 2, last},
+                       .according = true,
+                       .end = end_of(close.paragraph, last)};
+        }
+        if (is_speech(f) && k == first && first != opening) {
+            return std::nullopt; // "… - and stressed …" goes on from the sentence's subject
         }
         if (is_speech(f)) {
-            const Range source =
-                k == first ? Range{k + 1, last} : subject(close.paragraph, {first, k});
-            return Cue{close.paragraph, source, false, end_of(close.paragraph, last)};
+            const Range whole = k == first ? Range{k + 1, last} : Range{first, k};
+            return Cue{.paragraph = close.paragraph,
+                       .source = k == first ? whole : subject(close.paragraph, whole),
+                       .whole = whole,
+                       .end = end_of(close.paragraph, last)};
         }
     }
     return std::nullopt;
+}
+
+// A quotation signed after a dash, at the end of its paragraph or as the next one:
+// "“…” — Bernie Sanders".
+std::optional<Attributor::Cue> Attributor::signature(Position close) const {
+    const std::string_view rest = trim(paragraphs_[close.paragraph].substr(close.offset));
+    const bool same = !rest.empty();
+    const std::size_t p = same ? close.paragraph : close.paragraph + 1;
+    if (p >= paragraphs_.size() || !starts_with_dash(same ? rest : paragraphs_[p])) {
+        return std::nullopt;
+    }
+    const std::vector<Token>& t = tokens_[p];
+    std::size_t first = 0;
+    while (same && first < t.size() && t[first].begin < close.offset) {
+        ++first;
+    }
+    if (first == t.size() || t.size() - first > kSignatureWords) {
+        return std::nullopt;
+    }
+    return Cue{.paragraph = p,
+               .source = {first, t.size()},
+               .whole = {first, t.size()},
+               .end = end_of(p, t.size())};
 }
 
 // "Blinken said: “…”", "According to Blinken, “…”", "Blinken: “…”".
@@ -195,12 +252,19 @@ std::optional<Attributor::Cue> Attributor::cue_before(Position open) const {
     for (std::size_t k = last; k-- > first;) {
         const std::string f = fold_case(t[k].text);
         if (f == "according" && k + 1 < last && fold_case(t[k + 1].text) == "to") {
-            return Cue{open.paragraph, {k + 2, last}, true, open};
+            return Cue{.paragraph = open.paragraph,
+                       .source = {k + 2, last},
+                       .whole = {k + 2, last},
+                       .according = true,
+                       .end = open};
         }
         if (is_speech(f)) {
-            const Range source =
-                k == first ? Range{k + 1, last} : subject(open.paragraph, {first, k});
-            return Cue{open.paragraph, source, false, open};
+            const Range whole = k == first ? Range{k + 1, last} : Range{first, k};
+            return Cue{.paragraph = open.paragraph,
+                       .source = k == first ? whole : subject(open.paragraph, whole),
+                       .whole = whole,
+                       .adjacent = k + kAdjacentWords >= last,
+                       .end = open};
         }
     }
     const std::string_view between =
@@ -208,7 +272,10 @@ std::optional<Attributor::Cue> Attributor::cue_before(Position open) const {
             ? std::string_view()
             : paragraphs_[open.paragraph].substr(t[last - 1].end, open.offset - t[last - 1].end);
     if (first < last && between.find(':') != std::string_view::npos) {
-        return Cue{open.paragraph, {first, last}, false, open};
+        return Cue{.paragraph = open.paragraph,
+                   .source = {first, last},
+                   .whole = {first, last},
+                   .end = open};
     }
     return std::nullopt;
 }
@@ -244,8 +311,14 @@ Attributor::Range Attributor::subject(std::size_t paragraph, Range before_verb) 
 // The speaker a cue's words name: a person, or an organisation named at their start; "he" or
 // "she" is the speaker before; descriptions and anonymous sources name no one.
 std::string Attributor::resolve(const Cue& cue) const {
+    std::string name = resolve(cue, cue.source);
+    // "Nate Silver, the polling guru who founded it tweeted": the clause next to the verb
+    // names no one, the words before it may.
+    return name.empty() && cue.whole != cue.source ? resolve(cue, cue.whole) : name;
+}
+
+std::string Attributor::resolve(const Cue& cue, Range r) const {
     const std::vector<Token>& t = tokens_[cue.paragraph];
-    const Range r = cue.source;
     if (r.first >= r.second) {
         return {};
     }
@@ -266,10 +339,24 @@ std::string Attributor::resolve(const Cue& cue) const {
         return at_start && m->entity.type == EntityType::organization ? m->entity.name
                                                                       : std::string();
     }
-    if (const Mention* m = first_mention(cue.paragraph, r)) {
+    const Mention* m = first_mention(cue.paragraph, r);
+    if (m != nullptr && (m->begin <= t[r.first].begin || !named_aside(cue.paragraph, r))) {
         return m->entity.name;
     }
     return bare_name(cue.paragraph, r);
+}
+
+// Whether the range opens with capitalised words and a comma: a name with an aside after it
+// ("Dean, a former party chairman who backed Obama, said"), which names the speaker even when
+// the entity finder missed it.
+bool Attributor::named_aside(std::size_t paragraph, Range r) const {
+    const std::vector<Token>& t = tokens_[paragraph];
+    for (std::size_t k = r.first; k < r.second && t[k].capitalised;) {
+        if (comma_before(paragraph, ++k)) {
+            return k < r.second;
+        }
+    }
+    return false;
 }
 
 // The first person named within the token range, else the first organisation.
@@ -296,9 +383,15 @@ const Mention* Attributor::first_mention(std::size_t paragraph, Range r) const {
 // said"), as the person of the article with that surname when there is one.
 std::string Attributor::bare_name(std::size_t paragraph, Range r) const {
     const std::vector<Token>& t = tokens_[paragraph];
+    if (among(kFunctionWords, fold_case(t[r.first].text))) {
+        return {};
+    }
     std::string name;
     for (std::size_t k = r.first; k < r.second && t[k].capitalised; ++k) {
-        name += (name.empty() ? "" : " ") + std::string(t[k].text);
+        if (!name.empty()) {
+            name += ' ';
+        }
+        name += t[k].text;
         if (t[k].possessive) {
             break;
         }

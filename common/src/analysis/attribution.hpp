@@ -39,9 +39,11 @@ private:
     // The words that say who spoke, next to a speech verb ("said") or a colon.
     struct Cue {
         std::size_t paragraph = 0;
-        Range source; // the words naming the speaker
+        Range source{}; // the words naming the speaker: the clause next to the verb
+        Range whole{};  // all the words on that side of the verb, in the sentence
         bool according = false;
-        Position end; // where the sentence that gives the speaker ends
+        bool adjacent = false; // the verb stands right before the quotation
+        Position end{};        // where the sentence that gives the speaker ends
     };
 
     // A speaker and where the text gives them.
@@ -52,10 +54,13 @@ private:
 
     std::optional<Cue> cue_after(Position close) const;
     std::optional<Cue> cue_before(Position open) const;
+    std::optional<Cue> signature(Position close) const;
+    bool named_aside(std::size_t paragraph, Range r) const;
     Position end_of(std::size_t paragraph, std::size_t last) const;
     bool comma_before(std::size_t paragraph, std::size_t k) const;
     Range subject(std::size_t paragraph, Range before_verb) const;
     std::string resolve(const Cue& cue) const;
+    std::string resolve(const Cue& cue, Range r) const;
     const Mention* first_mention(std::size_t paragraph, Range r) const;
     std::string bare_name(std::size_t paragraph, Range r) const;
     std::optional<Said> last_said(Position at, Gender gender) const;
