@@ -218,7 +218,7 @@ TEST_CASE("analysis: who said it, as real news writes it") {
          "\u201CThe budget was never going to pass,\u201D a senior official said.",
          {{"The budget was never going to pass,", ""}}},
         {"a surname the entity finder does not know",
-         "\u201CThe count will be over by Friday,\u201D Woolson said.",
+         "\u201CThe count will be over by Friday,\u201D Mr. Woolson said.",
          {{"The count will be over by Friday,", "Woolson"}}},
         {"a quote signed after a dash, in its paragraph or the next",
          "\u201CThe ships are late and the cranes are broken.\u201D \u2014 Lena Fischer\n\n"

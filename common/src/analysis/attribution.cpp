@@ -386,8 +386,13 @@ std::string Attributor::bare_name(std::size_t paragraph, Range r) const {
     if (among(kFunctionWords, fold_case(t[r.first].text))) {
         return {};
     }
+    std::size_t first = r.first; // after titles: "Mr. King", "Sen. Warren"
+    while (first + 1 < r.second &&
+           Gazetteer::built_in().titles.contains(fold_case(t[first].text))) {
+        ++first;
+    }
     std::string name;
-    for (std::size_t k = r.first; k < r.second && t[k].capitalised; ++k) {
+    for (std::size_t k = first; k < r.second && t[k].capitalised; ++k) {
         if (!name.empty()) {
             name += ' ';
         }
