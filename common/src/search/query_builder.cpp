@@ -3,6 +3,7 @@
 #include <cctype>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -162,6 +163,66 @@ bool is_operator_word(std::string_view t) {
     return false;
 }
 
+// The words of a phrase as Xapian's parser reads terms: runs of word characters (Unicode
+// letters, digits and marks), an apostrophe between two of them kept ("don't"); the rest
+// ("a!OR", "x:", "’AND") would be query syntax.
+std::vector<std::string_view> words_of(std::string_view text) {
+    std::vector<std::string_view> words;
+    const char* const base = text.data();
+    const auto offset = [&](const Xapian::Utf8Iterator& it) {
+        return static_cast<std::size_t>(it.raw() - base);
+    };
+    const Xapian::Utf8Iterator end;
+    Xapian::Utf8Iterator it(base, text.size());
+    while (it != end) {
+        if (!Xapian::Unicode::is_wordchar(*it)) {
+            ++it;
+            continue;
+        }
+        const std::size_t start = offset(it);
+        std::size_t stop = start;
+        while (it != end) {
+            if (Xapian::Unicode::is_wordchar(*it)) {
+                stop = offset(++it);
+            } else if (*it == '\'' && stop == offset(it)) {
+                Xapian::Utf8Iterator next = it;
+                if (++next == end || !Xapian::Unicode::is_wordchar(*next)) {
+                    break;
+                }
+                it = next;
+            } else {
+                break;
+            }
+        }
+        words.push_back(text.substr(start, stop - start));
+    }
+    return words;
+}
+
+bool has_word(std::string_view text) {
+    return !words_of(text).empty();
+}
+
+// The token as Xapian's parser reads an operator in it: without the punctuation around it
+// (".AND", "AND," are AND). A sign or a quote stays: "+AND" is the word "and".
+Token without_punctuation(const Token& t) {
+    if (t.quoted) {
+        return t;
+    }
+    std::string_view text = t.text;
+    const auto strip = [](char c) { return !is_word_char(c) && c != '+' && c != '-' && c != '"'; };
+    std::size_t skipped = 0;
+    while (!text.empty() && strip(text.front())) {
+        text.remove_prefix(1);
+        ++skipped;
+    }
+    while (!text.empty() && !is_word_char(text.back()) && text.back() != '*' &&
+           text.back() != '"') {
+        text.remove_suffix(1);
+    }
+    return {text, t.offset + skipped, false};
+}
+
 void check_field(std::string_view q, const Token& t) {
     if (t.quoted && t.text.front() == '"') {
         return;
@@ -212,45 +273,58 @@ Xapian::Query DateField::process(const std::string& expr) {
 
 void validate_query(std::string_view q) {
     const std::vector<Token> tokens = tokenize(q);
-    std::vector<std::size_t> open;
-    const Token* pending = nullptr; // the operator still waiting for its right-hand side
-    for (std::size_t k = 0; k < tokens.size(); ++k) {
-        const Token& t = tokens[k];
+    struct Group {
+        std::size_t offset; // of its "("
+        bool operand;       // whether one came before it
+    };
+    std::vector<Group> open;
+    std::optional<Token> pending; // the operator still waiting for its right-hand side
+    bool operand = false;         // one seen since the start or the last "("
+    for (const Token& t : tokens) {
         if (t.text == "(") {
-            open.push_back(t.offset);
+            open.push_back({t.offset, operand});
+            operand = false;
             continue;
         }
         if (t.text == ")") {
             if (open.empty()) {
                 syntax_error(q, t.offset, "unmatched closing parenthesis");
             }
-            if (pending != nullptr) {
+            if (pending) {
                 missing_right(q, *pending);
             }
+            operand = operand || open.back().operand;
             open.pop_back();
             continue;
         }
-        if (is_operator_word(t.text) && t.text != "NOT") {
-            check_distance(q, t);
-            const bool at_start = k == 0 || tokens[k - 1].text == "(";
-            if (at_start || pending != nullptr) {
-                syntax_error(q, t.offset, fmt::format("{} without a left-hand side", t.text));
+        if (!has_word(t.text)) {
+            continue; // punctuation or "" is no operand: "; AND x" has no left-hand side
+        }
+        const Token word = without_punctuation(t);
+        if (is_operator_word(word.text) && word.text != "NOT") {
+            check_distance(q, word);
+            if (!operand || pending) {
+                syntax_error(q, word.offset, fmt::format("{} without a left-hand side", word.text));
             }
-            pending = &t;
+            pending = word;
             continue;
         }
-        if (t.text == "NOT") {
-            pending = &t;
+        if (word.text == "NOT") {
+            if (pending && pending->text == "NOT") {
+                missing_right(q, *pending); // "a NOT NOT b"
+            }
+            pending = word;
             continue;
         }
         check_field(q, t);
-        pending = nullptr;
+        pending.reset();
+        operand = true;
     }
-    if (pending != nullptr) {
+    if (pending) {
         missing_right(q, *pending);
     }
     if (!open.empty()) {
-        syntax_error(q, open.back(), "unclosed parenthesis");
+        syntax_error(q, open.back().offset, "unclosed parenthesis");
     }
 }
 
@@ -284,10 +358,11 @@ std::string rewrite_proximity(std::string_view q) {
             out += q.substr(i, word_start - i);
             out += '(';
             bool first = true;
-            for (const Token& word : tokenize(q.substr(quote + 1, close - quote - 1))) {
+            for (std::string_view word : words_of(q.substr(quote + 1, close - quote - 1))) {
                 out += first ? "" : fmt::format(" NEAR/{} ", distance);
                 out += prefix;
-                out += word.text;
+                // A word of the phrase, never an operator: "a AND b"~2 holds the word "and".
+                out += is_operator_word(word) ? fold_case(word) : std::string(word);
                 first = false;
             }
             out += ')';
@@ -329,10 +404,10 @@ Xapian::Query QueryBuilder::parse(std::string_view text, const std::string& defa
     if (trim(text).empty()) {
         return Xapian::Query(std::string());
     }
-    validate_query(text);
-    typed_ = text;
+    typed_ = prepare_query(text);
+    validate_query(typed_);
     failure_ = nullptr;
-    const std::string rewritten = rewrite_proximity(text);
+    const std::string rewritten = rewrite_proximity(typed_);
     constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
                                Xapian::QueryParser::FLAG_WILDCARD |
                                Xapian::QueryParser::FLAG_PURE_NOT;
@@ -340,7 +415,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text, const std::string& defa
     if (failure_) {
         std::rethrow_exception(std::exchange(failure_, nullptr));
     }
-    if (!is_plain_words(text)) {
+    if (!is_plain_words(typed_)) {
         return query;
     }
     // Plain words rank higher where they stand together as a phrase.
@@ -348,6 +423,36 @@ Xapian::Query QueryBuilder::parse(std::string_view text, const std::string& defa
     return Xapian::Query(
         Xapian::Query::OP_AND_MAYBE, query,
         parser_.parse_query(phrase, Xapian::QueryParser::FLAG_PHRASE, default_prefix));
+}
+
+std::string prepare_query(std::string_view text) {
+    if (const auto bad = invalid_utf8_offset(text)) {
+        syntax_error(text, *bad, "the query is not valid UTF-8");
+    }
+    std::string prepared(text);
+    for (char& c : prepared) {
+        const auto u = static_cast<unsigned char>(c);
+        c = u < 0x20 || u == 0x7F ? ' ' : c;
+    }
+    for (const Token& t : tokenize(prepared)) {
+        if (!t.quoted && is_operator_word(without_punctuation(t).text)) {
+            continue;
+        }
+        // Outside its quoted phrases (the even parts between quotation marks).
+        std::size_t start = 0;
+        for (bool outside = true; start <= t.text.size(); outside = !outside) {
+            const std::size_t end = std::min(t.text.find('"', start), t.text.size());
+            for (std::string_view word : outside ? words_of(t.text.substr(start, end - start))
+                                                 : std::vector<std::string_view>{}) {
+                if (is_operator_word(word)) {
+                    const auto at = static_cast<std::size_t>(word.data() - prepared.data());
+                    prepared.replace(at, word.size(), fold_case(word));
+                }
+            }
+            start = end + 1;
+        }
+    }
+    return prepared;
 }
 
 bool is_plain_words(std::string_view text) {

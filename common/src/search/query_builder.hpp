@@ -37,6 +37,11 @@ private:
 /// Throws Error (query_syntax) with the 1-based character position.
 void validate_query(std::string_view text);
 
+/// `text` as the parser gets it: control characters made spaces, and operator words inside
+/// other words made words ("a!OR" → "a!or"; Xapian's parser would read an operator there).
+/// Throws Error (query_syntax) at invalid UTF-8, with its position. Keeps every byte offset.
+std::string prepare_query(std::string_view text);
+
 /// Whether `text` is two or more words with no operators, fields, quotes or parentheses.
 bool is_plain_words(std::string_view text);
 
