@@ -27,8 +27,9 @@ packages=(
 )
 # Only the tests and benchmarks need these: a browser for the search page, Xapian's Python
 # bindings for the interoperability test, curl for the README's API examples, wrk for the HTTP
-# load benchmark.
-test_packages=(chromium chromium-driver python3-selenium python3-xapian curl wrk)
+# load benchmark, clang and its libFuzzer runtime for the fuzz harnesses (tests/fuzz/run.sh).
+test_packages=(chromium chromium-driver python3-selenium python3-xapian curl wrk
+               clang libclang-rt-14-dev)
 
 install_missing() {
     local missing=()

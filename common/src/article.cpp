@@ -17,7 +17,8 @@ std::optional<int> read_number(std::string_view text, std::size_t& pos, std::siz
     int value = 0;
     const char* first = text.data() + pos;
     const auto [end, ec] = std::from_chars(first, first + digits, value);
-    if (ec != std::errc{} || end != first + digits) {
+    // from_chars also takes a minus sign ("-022"), which is no digit.
+    if (ec != std::errc{} || end != first + digits || *first == '-') {
         return std::nullopt;
     }
     pos += digits;
@@ -120,6 +121,9 @@ std::optional<std::string> normalise_published(std::string_view text) {
     }
     const sys_seconds utc = sys_days{date} + *time;
     const year_month_day utc_date{floor<days>(utc)};
+    if (utc_date.year() < year{0} || utc_date.year() > year{9999}) {
+        return std::nullopt; // the offset moved it out of the four-digit years
+    }
     const hh_mm_ss clock{utc - floor<days>(utc)};
     return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(utc_date.year()),
                        static_cast<unsigned>(utc_date.month()),
