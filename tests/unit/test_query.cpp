@@ -135,6 +135,14 @@ TEST_CASE("what Xapian's parser would read as an operator is checked or made a w
     CHECK(syntax_error("(;) AND x") == "AND without a left-hand side (query position 5)");
     CHECK(syntax_error("a NOT NOT b") == "NOT without a right-hand side (query position 3)");
     CHECK(syntax_error("x \xff y") == "the query is not valid UTF-8 (query position 3)");
+    // NEAR and ADJ join single words (with a sign or a phrase beside them, Xapian leaks).
+    CHECK(syntax_error("-a NEAR/3 b-c").starts_with("NEAR/3 needs a single word on each side"));
+    CHECK(syntax_error("-\"a b\" NEAR/3 c").ends_with("(query position 8)"));
+    CHECK(syntax_error("(a) ADJ/3 b").starts_with("ADJ/3 needs a single word"));
+    CHECK(parsed("title:strike NEAR/3 title:port") == "Query((Sstrike@1 NEAR 4 Sport@2))");
+    // A sign before "a b"~N applies to the whole: Xapian takes no sign before a group.
+    CHECK(parsed("peace -\"war crimes\"~5") == "Query((Zpeac@1 AND_NOT (war@2 NEAR 6 crimes@3)))");
+    CHECK(parsed("+\"war crimes\"~5") == "Query((war@1 NEAR 6 crimes@2))");
     // Inside a word or a phrase, an operator is a word.
     CHECK(parsed("x a!OR") == "Query((Zx@1 AND Za@2 AND Zor@3))");
     CHECK(parsed("\" AND b\"~1") == "Query((and@1 NEAR 2 b@2))");

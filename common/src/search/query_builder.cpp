@@ -265,6 +265,36 @@ Xapian::Query DateField::process(const std::string& expr) {
     }
 }
 
+// Whether `t` is one word, perhaps with a field ("title:strike") or a wildcard ("strik*").
+bool is_single_word(const Token& t) {
+    if (t.quoted || t.text.starts_with('+') || t.text.starts_with('-')) {
+        return false;
+    }
+    std::string_view rest = t.text;
+    if (const auto colon = rest.find(':'); colon != std::string_view::npos) {
+        rest.remove_prefix(colon + 1);
+    }
+    const std::vector<std::string_view> words = words_of(rest);
+    return words.size() == 1 && (rest == words[0] || rest == std::string(words[0]) + '*');
+}
+
+// NEAR and ADJ join single words: with a sign, a phrase or a group beside them Xapian's
+// parser leaks memory ("-a NEAR/3 b-c").
+void check_proximity_operands(std::string_view q, const Token& op, const std::vector<Token>& tokens,
+                              std::size_t k) {
+    if (!op.text.starts_with("NEAR") && !op.text.starts_with("ADJ")) {
+        return;
+    }
+    const bool before = k > 0 && is_single_word(tokens[k - 1]);
+    const bool after = k + 1 == tokens.size() || is_single_word(tokens[k + 1]);
+    if (!before || !after) {
+        syntax_error(q, op.offset,
+                     fmt::format("{} needs a single word on each side, without a sign (for a "
+                                 "phrase, use \"a b\"~N)",
+                                 op.text));
+    }
+}
+
 [[noreturn]] void missing_right(std::string_view q, const Token& op) {
     syntax_error(q, op.offset, fmt::format("{} without a right-hand side", op.text));
 }
@@ -280,7 +310,8 @@ void validate_query(std::string_view q) {
     std::vector<Group> open;
     std::optional<Token> pending; // the operator still waiting for its right-hand side
     bool operand = false;         // one seen since the start or the last "("
-    for (const Token& t : tokens) {
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const Token& t = tokens[k];
         if (t.text == "(") {
             open.push_back({t.offset, operand});
             operand = false;
@@ -306,6 +337,7 @@ void validate_query(std::string_view q) {
             if (!operand || pending) {
                 syntax_error(q, word.offset, fmt::format("{} without a left-hand side", word.text));
             }
+            check_proximity_operands(q, word, tokens, k);
             pending = word;
             continue;
         }
@@ -355,8 +387,11 @@ std::string rewrite_proximity(std::string_view q) {
             const std::string prefix(has_prefix ? q.substr(prefix_start, quote - prefix_start)
                                                 : "");
             const std::string_view distance = q.substr(end + 1, digits - end - 1);
-            out += q.substr(i, word_start - i);
-            out += '(';
+            // Xapian takes no sign before a group: "-" is NOT, "+" goes without saying.
+            const char sign = word_start > i ? q[word_start - 1] : ' ';
+            const bool signed_group = sign == '-' || sign == '+';
+            out += q.substr(i, word_start - i - (signed_group ? 1 : 0));
+            out += sign == '-' ? "NOT (" : "(";
             bool first = true;
             for (std::string_view word : words_of(q.substr(quote + 1, close - quote - 1))) {
                 out += first ? "" : fmt::format(" NEAR/{} ", distance);
