@@ -275,7 +275,10 @@ std::optional<Source> source_of(const std::map<std::string, std::string>& relati
     const TextBound& bound = a.spans.at(role->second);
     std::string joined;
     for (const Range& r : bound.ranges) {
-        joined += (joined.empty() ? "" : " ") + one_line(text.slice(r));
+        if (!joined.empty()) {
+            joined += ' ';
+        }
+        joined += one_line(text.slice(r));
     }
     return Source{bound.ranges.front().begin, joined, kind_of(joined)};
 }
