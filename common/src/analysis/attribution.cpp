@@ -64,6 +64,11 @@ Gender gender_of_honorific(std::string_view folded) {
     return woman ? Gender::female : Gender::unknown;
 }
 
+// Whether "according to" starts at token `k`, before `last`.
+bool according_to(const std::vector<Token>& t, std::size_t k, std::size_t last) {
+    return k + 1 < last && fold_case(t[k].text) == "according" && fold_case(t[k + 1].text) == "to";
+}
+
 bool starts_with_dash(std::string_view text) {
     return text.starts_with('-') || text.starts_with("\u2014") || text.starts_with("\u2013") ||
            text.starts_with("\u2015");
@@ -191,7 +196,7 @@ std::optional<Attributor::Cue> Attributor::cue_after(Position close) const {
     }
     for (std::size_t k = first; k < end; ++k) {
         const std::string f = fold_case(t[k].text);
-        if (f == "according" && k + 1 < last && fold_case(t[k + 1].text) == "to") {
+        if (according_to(t, k, last)) {
             return Cue{.paragraph = close.paragraph,
                        .source = {k + 2, last},
                        .whole = {k + 2, last},
@@ -251,7 +256,7 @@ std::optional<Attributor::Cue> Attributor::cue_before(Position open) const {
     }
     for (std::size_t k = last; k-- > first;) {
         const std::string f = fold_case(t[k].text);
-        if (f == "according" && k + 1 < last && fold_case(t[k + 1].text) == "to") {
+        if (according_to(t, k, last)) {
             return Cue{.paragraph = open.paragraph,
                        .source = {k + 2, last},
                        .whole = {k + 2, last},
