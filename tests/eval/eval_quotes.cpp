@@ -1,6 +1,6 @@
 // eval-quotes: scores the direct quotes and their speakers found by the analysis on PolNeAR
 // (US political news with every attribution annotated by hand; ../shared/data/polnear).
-//   usage: eval-quotes SPLIT_DIR [--errors] [--no-check] [--min-speaker-accuracy X]
+//   usage: eval-quotes SPLIT_DIR [--errors] [--no-check]
 //
 // Gold: a direct quote is a quoted stretch that an attribution's content spans from mark to
 // mark (3 letters of slip allowed); quoted stretches inside another attribution's content or
@@ -113,7 +113,6 @@ struct Options {
     std::string dir;
     bool errors = false;
     bool check = true;
-    double min_speaker_accuracy = kMinSpeakerAccuracy;
 };
 
 void score(const Document& doc, const std::vector<newsq::Quote>& found, Totals& totals,
@@ -175,10 +174,9 @@ int run(const Options& o) {
                totals.quotes.gold());
     fmt::print("direct quotes    precision {:.3f}  recall {:.3f}  F1 {:.3f}   (min F1 {:.2f})\n",
                totals.quotes.precision(), totals.quotes.recall(), totals.quotes.f1(), kMinQuoteF1);
-    fmt::print("speaker accuracy {:.3f} on {} matched quotes with a named source   (min {:.2f}, "
-               "target {:.2f})\n",
-               accuracy, totals.scored, o.min_speaker_accuracy, kMinSpeakerAccuracy);
-    const bool met = totals.quotes.f1() >= kMinQuoteF1 && accuracy >= o.min_speaker_accuracy;
+    fmt::print("speaker accuracy {:.3f} on {} matched quotes with a named source   (min {:.2f})\n",
+               accuracy, totals.scored, kMinSpeakerAccuracy);
+    const bool met = totals.quotes.f1() >= kMinQuoteF1 && accuracy >= kMinSpeakerAccuracy;
     return met || !o.check ? 0 : 1;
 }
 
@@ -192,9 +190,6 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingDirectory);
     app.add_flag("--errors", o.errors, "print every missed, spurious or misattributed quote");
     app.add_flag("--no-check{false}", o.check, "report the figures without enforcing thresholds");
-    app.add_option("--min-speaker-accuracy", o.min_speaker_accuracy,
-                   "the speaker accuracy enforced (default: the target)")
-        ->check(CLI::Range(0.0, 1.0));
     CLI11_PARSE(app, argc, argv);
     try {
         return run(o);

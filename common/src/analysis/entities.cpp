@@ -1,860 +1,260 @@
 #include "analysis/entities.hpp"
 #include <algorithm>
 #include <array>
-#include <optional>
-#include <set>
 
+#include "analysis/entity_names.hpp"
+#include "analysis/entity_resolution.hpp"
+#include "analysis/entity_rules.hpp"
 #include "analysis/gazetteer.hpp"
-#include "analysis/tokens.hpp"
-#include "text.hpp"
+#include "analysis/ner_tagger.hpp"
 
 namespace newsq::detail {
 
 namespace {
 
-enum class Kind { person, organization, place, unknown };
-
-// A run of name words and what the text around it says about its kind.
-struct Candidate {
-    std::vector<std::string> words; // as written, straight apostrophes, no possessive
-    Kind kind = Kind::unknown;
-    std::string canonical{}; // set when known (gazetteer or resolution)
-    std::size_t paragraph = 0, begin = 0, end = 0;
-
-    std::string text() const {
-        std::string t;
-        for (const std::string& w : words) {
-            t += t.empty() ? "" : " ";
-            t += w;
-        }
-        return t;
-    }
-};
-
-// Lower-case words that may stand inside a name between capitalised words.
-constexpr std::array<std::string_view, 16> kParticles = {"de",    "da", "do",  "dos", "das", "del",
-                                                         "della", "di", "du",  "van", "von", "der",
-                                                         "den",   "al", "bin", "y"};
-
-// Words after which "of" continues a name ("Republic of", "Bay of").
-constexpr std::array<std::string_view, 8> kOfHeads = {"republic", "kingdom", "isle",   "cape",
-                                                      "gulf",     "bay",     "strait", "sea"};
-
-// Words a name ends with when it names a law, an event, a work or a prize: not entities.
-constexpr std::array<std::string_view, 21> kOtherHeads = {
-    "war",      "act",      "law",     "treaty", "convention", "conventions",  "agreement",
-    "accord",   "prize",    "award",   "cup",    "games",      "championship", "championships",
-    "festival", "marathon", "regatta", "series", "olympics",   "day",          "bill"};
-
-constexpr std::array<std::string_view, 24> kSpeechVerbs = {
-    "said",     "says",     "told",     "added",     "asked",     "explained",
-    "warned",   "argued",   "wrote",    "noted",     "insisted",  "stressed",
-    "replied",  "recalled", "observes", "observed",  "mentioned", "informed",
-    "declared", "urged",    "admitted", "announced", "tells",     "adds"};
-
-// Lower-case nouns for a kind of organisation, which may stand before its name: "chip maker
-// Veltris", "the ferry operator Stena".
-constexpr std::array<std::string_view, 22> kBodyNouns = {
-    "firm",        "maker",     "manufacturer", "carmaker", "automaker", "chipmaker",
-    "drugmaker",   "carrier",   "operator",     "retailer", "lender",    "insurer",
-    "broadcaster", "publisher", "watchdog",     "start-up", "startup",   "supplier",
-    "producer",    "miner",     "conglomerate", "developer"};
-
-// Abbreviations that open the name of a sports club: "FC Porto", "AC Milan", "SK Brann".
-constexpr std::array<std::string_view, 20> kClubPrefixes = {
-    "AC",  "AFC", "BK",  "CD", "CF",  "FC", "FK", "GKS", "HC",  "HK",
-    "IFK", "KS",  "MKS", "NK", "RCD", "SK", "SV", "TSV", "VfB", "VfL"};
-
-// Words that end the description after a name: "X, a club in Lublin", "X, a firm that".
-constexpr std::array<std::string_view, 12> kDescriptionStops = {
-    "of", "at", "in", "for", "with", "from", "on", "by", "who", "which", "that", "and"};
-
 constexpr std::array<std::string_view, 13> kPlacePrepositions = {
-    "in",   "at",      "near",   "from",       "across", "outside", "around",
-    "into", "towards", "toward", "throughout", "via",    "inside"};
+    "in",     "at",   "to",      "near",   "from",       "across", "outside",
+    "around", "into", "towards", "toward", "throughout", "inside"};
 
-template <std::size_t N>
-bool among(const std::array<std::string_view, N>& list, std::string_view word) {
-    return std::find(list.begin(), list.end(), word) != list.end();
-}
-
-std::string fold(std::string_view word) {
-    return fold_case(straight_apostrophes(word));
-}
-
-std::string title_case(std::string_view all_caps) {
-    std::string folded = fold_case(all_caps);
-    if (!folded.empty() && folded[0] >= 'a' && folded[0] <= 'z') {
-        folded[0] = static_cast<char>(folded[0] - 'a' + 'A');
-    }
-    return folded;
-}
-
-// A name without a lower-case hyphenated ending: "Lisbon-based", "Dutch-born".
-std::string_view without_suffix(std::string_view word) {
-    const std::size_t dash = word.rfind('-');
-    if (dash == std::string_view::npos || dash == 0 || dash + 1 == word.size() ||
-        starts_upper(word.substr(dash + 1))) {
-        return word;
-    }
-    return word.substr(0, dash);
-}
-
-class Finder {
+// Turns the tagger's names in one paragraph into candidates: without titles before a
+// person's name ("President Xi Jinping"), cut after a possessive ("Shearer's Euro 96"), under
+// the gazetteer's name and kind when it knows them. Other names (events, laws,
+// nationalities) are kept apart: no rule makes them entities.
+class ModelNames {
 public:
-    Finder(std::span<const std::string_view> paragraphs, std::span<const std::vector<Token>> tokens,
-           const Gazetteer& g)
-        : paragraphs_(paragraphs)
-        , all_tokens_(tokens)
-        , g_(g) {}
+    explicit ModelNames(const ParagraphNames& names)
+        : n_(names)
+        , credit_(names.credit()) {}
 
-    EntityFindings run() {
-        for (std::size_t p = 0; p < paragraphs_.size(); ++p) {
-            prepare(p);
-            scan();
+    // Words [i, end) of type `type`; `lone`: one word opening a sentence that the article
+    // writes nowhere else ("Donate today", "Urgency is no excuse").
+    void add(std::size_t i, std::size_t end, ner::NameType type, bool lone) {
+        const Kind kind = type == ner::NameType::person         ? Kind::person
+                          : type == ner::NameType::organization ? Kind::organization
+                          : type == ner::NameType::place        ? Kind::place
+                                                                : Kind::unknown;
+        const std::size_t at = n_.tokens()[i].begin;
+        if (at >= credit_.first && at < credit_.second) {
+            return;
         }
-        resolve();
-        return findings();
+        if (kind == Kind::unknown || names_other(end)) {
+            others.push_back(n_.candidate(i, end, Kind::unknown));
+            return;
+        }
+        if (lone && !n_.known(i, 1) && !n_.is_given_name(i)) {
+            return;
+        }
+        if (kind == Kind::person) {
+            i = after_titles(i, end);
+        }
+        end = possessive_end(i, end);
+        if (i < end) {
+            found.push_back(named(i, end, kind));
+            found.back().tagged = true;
+        }
     }
+
+    std::vector<Candidate> found;
+    std::vector<Candidate> others;
 
 private:
-    std::span<const std::string_view> paragraphs_;
-    std::span<const std::vector<Token>> all_tokens_;
-    const Gazetteer& g_;
-    std::span<const Token> tokens_;
-    std::vector<std::string> words_;
-    std::vector<std::string> folded_;
-    std::size_t paragraph_ = 0;
-    std::vector<Candidate> candidates_;
-    mutable std::string text_{}; // the article, straight apostrophes: made on first use
+    const ParagraphNames& n_;
+    std::pair<std::size_t, std::size_t> credit_;
 
-    // Token i as a name word: straight apostrophes, without "-based" or "-born".
-    const std::string& word(std::size_t i) const { return words_[i]; }
-
-    // Token i lower-cased, straight apostrophes.
-    const std::string& folded(std::size_t i) const { return folded_[i]; }
-
-    void prepare(std::size_t p) {
-        paragraph_ = p;
-        tokens_ = all_tokens_[p];
-        words_.clear();
-        folded_.clear();
-        for (const Token& t : tokens_) {
-            const std::string_view w = without_suffix(t.text);
-            words_.push_back(straight_apostrophes(w));
-            folded_.push_back(fold_case(words_.back()));
-        }
+    // "the Chips Act", "Commonwealth Games".
+    bool names_other(std::size_t end) const {
+        const bool next = end < n_.size() && n_.tokens()[end].joined &&
+                          n_.tokens()[end].capitalised && n_.names_other(end);
+        return n_.names_other(end - 1) || next;
     }
 
-    // Whether the capitalised words from i on end with an organisation word, and only
-    // the last of them is one.
-    bool organization_follows(std::size_t i) const {
-        std::size_t k = i;
-        while (k + 1 < tokens_.size() && tokens_[k + 1].joined && tokens_[k + 1].capitalised &&
-               !tokens_[k].possessive) {
-            if (g_.organization_words.contains(folded(k))) {
-                return false;
-            }
-            ++k;
+    // After the titles and roles before a person's name: "President Xi Jinping",
+    // "Collector Miles Trevanion", not "Dean Holloway".
+    std::size_t after_titles(std::size_t i, std::size_t end) const {
+        for (std::size_t t = n_.title_length(i, end); t > 0 && i + t < end && !n_.is_given_name(i);
+             t = n_.title_length(i, end)) {
+            i += t;
         }
-        return k < tokens_.size() && tokens_[k].capitalised &&
-               g_.organization_words.contains(folded(k));
-    }
-
-    std::string_view written(std::size_t i) const {
-        return paragraphs_[paragraph_].substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
-    }
-
-    // Whether the name before i has an organisation word followed by "of" or "for":
-    // "Institute of Geophysics", "Centre for Disease Prevention".
-    bool inside_body_name(std::size_t i) const {
-        for (std::size_t k = i; k > 1 && tokens_[k - 1].joined; --k) {
-            const std::string& w = folded(k - 1);
-            if ((w == "of" || w == "for") && g_.organization_words.contains(folded(k - 2))) {
-                return true;
-            }
-            if (!tokens_[k - 1].capitalised && w != "of" && w != "for" && w != "the" &&
-                w != "and") {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    bool capital_follows(std::size_t i) const {
-        return i < tokens_.size() && tokens_[i].joined && tokens_[i].capitalised;
-    }
-
-    bool can_continue(std::size_t i) const {
-        const Token& t = tokens_[i];
-        const Token& prev = tokens_[i - 1];
-        if (!t.joined || t.in_quote != prev.in_quote || without_suffix(prev.text) != prev.text) {
-            return false;
-        }
-        if (prev.possessive) {
-            // "Information Commissioner's Office", "Australian Workers' Union"
-            return t.capitalised && g_.organization_words.contains(folded(i));
-        }
-        if (t.capitalised) {
-            return true;
-        }
-        const std::string& f = folded(i);
-        const bool of_the =
-            (f == "of" || f == "for") && capital_follows(i + 2) && folded(i + 1) == "the";
-        if (!capital_follows(i + 1) && !of_the) {
-            return false;
-        }
-        if (among(kParticles, f)) {
-            return true;
-        }
-        const std::string& head = folded(i - 1);
-        if (f == "of" || f == "for") {
-            return g_.organization_words.contains(head) || g_.place_words.contains(head) ||
-                   g_.titles.contains(head) || among(kOfHeads, head) || inside_body_name(i);
-        }
-        if (f == "and") {
-            // "Ministry of Health and Medical Services", "Centre for Disease Prevention and
-            // Control", not "Russia and Ukraine" nor "Kingsbridge Rovers and Harbor Athletic"
-            return (organization_follows(i + 1) || inside_body_name(i)) &&
-                   !g_.organization_words.contains(head);
-        }
-        return f == "the" && (head == "of" || head == "for");
-    }
-
-    // "LONDON (Meridian Wire) - …": the newsroom's credit after a dateline names no entity.
-    std::pair<std::size_t, std::size_t> credit() const {
-        const std::string_view text = paragraphs_[paragraph_];
-        if (tokens_.empty() || !is_all_caps(tokens_[0].text)) {
-            return {0, 0};
-        }
-        const std::size_t open = text.find('(');
-        const std::size_t close = text.find(')', open);
-        if (open > 40 || close == std::string_view::npos) {
-            return {0, 0};
-        }
-        const std::string_view rest = trim(text.substr(close + 1));
-        const bool dash =
-            rest.starts_with("-") || rest.starts_with("\u2013") || rest.starts_with("\u2014");
-        return dash ? std::pair{open, close} : std::pair<std::size_t, std::size_t>{0, 0};
-    }
-
-    void scan() {
-        const auto [credit_begin, credit_end] = credit();
-        for (std::size_t i = 0; i < tokens_.size();) {
-            if (tokens_[i].begin >= credit_begin && tokens_[i].begin < credit_end) {
-                ++i;
-                continue;
-            }
-            if (!tokens_[i].capitalised) {
-                ++i;
-                continue;
-            }
-            if (const auto [n, name] = punctuated_name(i); n > 0) {
-                add(i, i + n, kind_of(name->type), name->canonical);
-                i += n;
-                continue;
-            }
-            std::size_t end = i + 1;
-            while (end < tokens_.size() && can_continue(end) && punctuated_name(end).first == 0) {
-                ++end;
-            }
-            while (end > i + 1 && !tokens_[end - 1].capitalised) {
-                --end;
-            }
-            segment(i, end);
-            i = end;
-        }
-    }
-
-    // The gazetteer name with punctuation written from i on ("Gavi, the Vaccine Alliance",
-    // "Which? said") and its words. A name ending in a mark is one only when the sentence goes
-    // on after it.
-    std::pair<std::size_t, const KnownName*> punctuated_name(std::size_t i) const {
-        const auto it = g_.punctuated_names.find(word(i));
-        if (it == g_.punctuated_names.end()) {
-            return {0, nullptr};
-        }
-        const std::string_view text = paragraphs_[paragraph_];
-        for (const std::string& alias : it->second) {
-            const std::size_t stop = tokens_[i].begin + alias.size();
-            if (text.substr(tokens_[i].begin, alias.size()) != alias || is_word_start(text, stop)) {
-                continue;
-            }
-            std::size_t k = i;
-            while (k < tokens_.size() && tokens_[k].begin < stop) {
-                ++k;
-            }
-            const bool mark_last = alias.back() == '?' || alias.back() == '!';
-            if (!mark_last || (k < tokens_.size() && !tokens_[k].capitalised)) {
-                return {k - i, &g_.names.at(alias)};
-            }
-        }
-        return {0, nullptr};
-    }
-
-    std::optional<KnownName> known(std::size_t i, std::size_t n) const {
-        std::string text;
-        bool caps = true;
-        for (std::size_t k = i; k < i + n; ++k) {
-            text += k == i ? "" : " ";
-            text += word(k);
-            caps = caps && is_all_caps(tokens_[k].text);
-        }
-        if (auto it = g_.names.find(text); it != g_.names.end()) {
-            return as_used(it->second, text);
-        }
-        if (caps && tokens_[i].text.size() > 3) { // a dateline: "OSLO", "CAPE TOWN"
-            std::string titled;
-            for (std::size_t k = i; k < i + n; ++k) {
-                titled += k == i ? "" : " ";
-                titled += title_case(word(k));
-            }
-            if (auto it = g_.names.find(titled); it != g_.names.end()) {
-                return it->second;
-            }
-        }
-        return std::nullopt;
-    }
-
-    // The gazetteer's canonical name when the article uses it, else the name as written
-    // ("Britain" stays "Britain" unless "United Kingdom" appears too); two-letter
-    // abbreviations are always written out ("UN", "EU").
-    KnownName as_used(const KnownName& k, const std::string& written) const {
-        const bool abbreviated = is_all_caps(written.substr(0, 2)) &&
-                                 (written.size() == 2 || written[2] == ' '); // "UN …", "EU"
-        if (written == k.canonical || abbreviated) {
-            return k;
-        }
-        if (text_.empty()) {
-            for (std::string_view p : paragraphs_) {
-                text_ += straight_apostrophes(p);
-                text_ += '\n';
-            }
-        }
-        return text_.find(k.canonical) != std::string::npos ? k : KnownName{k.type, written};
-    }
-
-    // Words in the longest gazetteer name starting at i, or 0.
-    std::size_t known_length(std::size_t i, std::size_t end) const {
-        for (std::size_t n = std::min(g_.longest_name_words, end - i); n > 0; --n) {
-            if (known(i, n)) {
-                return n;
-            }
-        }
-        return 0;
-    }
-
-    // Words in the longest title starting at i, or 0.
-    std::size_t title_length(std::size_t i, std::size_t end) const {
-        std::string text;
-        std::size_t best = 0;
-        for (std::size_t n = 1; n <= std::min(g_.longest_title_words, end - i); ++n) {
-            text += n == 1 ? "" : " ";
-            text += folded(i + n - 1);
-            if (g_.titles.contains(text)) {
-                best = n;
-            }
-        }
-        return best;
-    }
-
-    // Where the organisation name starting at i ends: after an organisation word that ends
-    // the words, comes before a title ("Centre Party MP Ola Brekke") or before
-    // "of" or "for" (then the rest is part of it: "University of Ottawa", "Institute for
-    // Policy Analysis"). 0 when there is none.
-    std::size_t organization_end(std::size_t i, std::size_t end) const {
-        for (std::size_t k = i; k < end; ++k) {
-            if (!g_.organization_words.contains(folded(k))) {
-                continue;
-            }
-            const bool place_after = k + 2 == end && known_length(k + 1, end) == 1 &&
-                                     known(k + 1, 1)->type == EntityType::place;
-            if (k + 1 == end || folded(k + 1) == "of" || folded(k + 1) == "for" || place_after) {
-                return end; // "University of Ottawa", "Imperial College London"
-            }
-            if (title_length(k + 1, end) > 0 && !organization_word_in(k + 1, end)) {
-                return k + 1;
-            }
-        }
-        return 0;
-    }
-
-    // Whether an organisation word is among the words [i, end).
-    bool organization_word_in(std::size_t i, std::size_t end) const {
-        for (std::size_t k = i; k < end; ++k) {
-            if (g_.organization_words.contains(folded(k))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    bool ends_with_organization_word(std::size_t i, std::size_t end) const {
-        return organization_end(i, end) == end;
-    }
-
-    void add(std::size_t i, std::size_t end, Kind kind, std::string canonical = {}) {
-        Candidate c;
-        for (std::size_t k = i; k < end; ++k) {
-            // A possessive inside a name is part of it ("Commissioner's Office").
-            c.words.push_back(k + 1 < end ? straight_apostrophes(written(k)) : word(k));
-        }
-        c.kind = kind;
-        c.canonical = std::move(canonical);
-        c.paragraph = paragraph_;
-        c.begin = tokens_[i].begin;
-        c.end = tokens_[end - 1].end;
-        candidates_.push_back(std::move(c));
-    }
-
-    static Kind kind_of(EntityType type) {
-        return type == EntityType::person         ? Kind::person
-               : type == EntityType::organization ? Kind::organization
-                                                  : Kind::place;
-    }
-
-    static bool is_determiner(std::string_view folded) {
-        return folded == "the" || folded == "a" || folded == "an" || folded == "this";
-    }
-
-    bool is_given_name(std::size_t i) const { return g_.given_names.contains(folded(i)); }
-
-    // A capitalised common word opening a sentence ("Despite", "Yesterday"), unless it
-    // starts a name ("Even Nordahl").
-    bool skippable(std::size_t i, std::size_t end) const {
-        const std::string f = folded(i);
-        return tokens_[i].sentence_start && g_.common_words.contains(f) &&
-               !g_.names.contains(word(i)) && !(is_given_name(i) && i + 1 < end) &&
-               !(organization_end(i, end) == i + 2 && !is_determiner(f)); // not "Centre Party"
-    }
-
-    // Whether the words from i on are a person's name though a gazetteer name starts
-    // there: after a title, or a given name before a word no gazetteer knows
-    // ("Sofia Brandão", not "Victoria Island").
-    bool person_first(std::size_t i, std::size_t end, bool after_title) const {
-        if (after_title) {
-            return title_length(i, end) == 0; // "Deputy Prosecutor Helen Achterberg"
-        }
-        return is_given_name(i) && i + 1 < end && known_length(i + 1, end) == 0 &&
-               title_length(i + 1, end) == 0 && !g_.place_words.contains(folded(end - 1)) &&
-               !ends_with_organization_word(i, end);
-    }
-
-    // Splits the name words [i, end) into entities: gazetteer names, organisations (ending
-    // in an organisation word), titles (dropped; the name after one is a person's) and the
-    // rest, classified by their context.
-    void segment(std::size_t i, std::size_t end) {
-        if (among(kOtherHeads, folded(end - 1))) {
-            return;
-        }
-        if (is_team(i, end)) {
-            add(i, end, Kind::organization);
-            return;
-        }
-        bool after_title = false;
-        while (i < end) {
-            if (skippable(i, end)) {
-                ++i;
-                continue;
-            }
-            if (person_first(i, end, after_title)) {
-                const std::size_t stop = name_end(i, end);
-                add(i, stop, Kind::person);
-                after_title = false;
-                i = stop;
-                continue;
-            }
-            const std::size_t n = known_length(i, end);
-            const bool titled = title_length(i, end) > 0 &&
-                                !g_.organization_words.contains(folded(i)) && !office_of(i, end);
-            const std::size_t org_end = titled ? 0 : organization_end(i, end);
-            if (org_end > i + n && org_end >= i + 2) {
-                add_organization(i, n, org_end);
-                i = org_end;
-                continue;
-            }
-            if (n < end - i && end - i >= 2 && !titled && ends_with_place_word(i, end)) {
-                add(i, end, Kind::place); // "Victoria Island", "West Yorkshire"
-                return;
-            }
-            if (n > 0) {
-                if (!is_adjective(i, n)) {
-                    add(i, i + n, kind_of(known(i, n)->type), known(i, n)->canonical);
-                }
-                i += n;
-                continue;
-            }
-            if (const std::size_t t = title_length(i, end); t > 0 && i + t < end) {
-                i += t;
-                after_title = true;
-                continue;
-            }
-            if (g_.demonyms.contains(folded(i)) || title_length(i, end) > 0) {
-                ++i;
-                continue;
-            }
-            const std::size_t stop = name_end(i, end);
-            if (const std::size_t given = given_name_inside(i, stop); given > i) {
-                i = given; // a role before a name: "Collector Miles Trevanion"
-                after_title = true;
-                continue;
-            }
-            add(i, stop, classify(i, stop, end, after_title));
-            after_title = false;
-            i = stop;
-        }
-    }
-
-    // Whether the words [i, end) name a sports club: after a club abbreviation ("FC Porto",
-    // "KS Stal Lublin"), or several words, not one gazetteer name nor a person's, before a
-    // score ("beat Stal Lublin 29-24").
-    bool is_team(std::size_t i, std::size_t end) const {
-        if (end - i < 2 || title_length(i, end) > 0) {
-            return false;
-        }
-        if (among(kClubPrefixes, tokens_[i].text)) {
-            return true;
-        }
-        return end < tokens_.size() && tokens_[end].joined && is_score(tokens_[end].text) &&
-               !is_given_name(i) && !organization_word_in(i, end) && known_length(i, end) < end - i;
-    }
-
-    // "29-24", "3-1".
-    static bool is_score(std::string_view text) {
-        const std::size_t dash = text.find('-');
-        const auto digits = [](std::string_view part) {
-            return !part.empty() && std::all_of(part.begin(), part.end(),
-                                                [](char c) { return c >= '0' && c <= '9'; });
-        };
-        return dash != std::string_view::npos && digits(text.substr(0, dash)) &&
-               digits(text.substr(dash + 1));
-    }
-
-    // Whether a title in the possessive names the body behind it: "Prosecutor General's
-    // Office", "Information Commissioner's Office".
-    bool office_of(std::size_t i, std::size_t end) const {
-        const std::size_t t = title_length(i, end);
-        return t > 0 && i + t < end && tokens_[i + t - 1].possessive &&
-               g_.organization_words.contains(folded(i + t));
-    }
-
-    // "North", "Western": a name of a region when a place follows.
-    static bool is_compass(std::string_view folded) {
-        constexpr std::array<std::string_view, 10> compass = {
-            "north",    "south",    "east",    "west",    "central",
-            "northern", "southern", "eastern", "western", "upper"};
-        return among(compass, folded);
-    }
-
-    bool ends_with_place_word(std::size_t i, std::size_t end) const {
-        return g_.place_words.contains(folded(end - 1)) ||
-               (end - i == 2 && is_compass(folded(i)) && known_length(i + 1, end) == 1 &&
-                known(i + 1, 1)->type == EntityType::place);
-    }
-
-    // A place name used as an adjective: "Baltic air policing", "Pacific leaders".
-    bool is_adjective(std::size_t i, std::size_t n) const {
-        const std::size_t next = i + n;
-        return n == 1 && g_.demonyms.contains(folded(i)) && next < tokens_.size() &&
-               tokens_[next].joined && !tokens_[next].capitalised;
-    }
-
-    // An organisation's name; a gazetteer name at its start is written out in full
-    // ("UN Human Rights Council" → "United Nations Human Rights Council").
-    void add_organization(std::size_t i, std::size_t known_words, std::size_t end) {
-        if (known_words > 0 && known(i, known_words)->type == EntityType::organization) {
-            add(i, end, Kind::organization,
-                known(i, known_words)->canonical + ' ' + rest_text(i + known_words, end));
-        } else {
-            add(i, end, Kind::organization);
-        }
-    }
-
-    // The first given name after i that is followed by another word of the name, or i.
-    std::size_t given_name_inside(std::size_t i, std::size_t stop) const {
-        if (is_given_name(i)) {
-            return i;
-        }
-        for (std::size_t k = i + 1; k + 1 < stop; ++k) {
-            if (is_given_name(k)) {
-                return k;
-            }
+        if (end - i >= 3 && !n_.is_given_name(i) && n_.is_given_name(i + 1)) {
+            ++i;
         }
         return i;
     }
 
-    // The end of the name starting at i: before the next title or gazetteer name, unless it
-    // starts with a given name ("Signe Lund", "Fernando Albuquerque").
-    std::size_t name_end(std::size_t i, std::size_t end) const {
-        const bool given = is_given_name(i);
-        std::size_t stop = i + 1;
-        while (stop < end && title_length(stop, end) == 0 &&
-               (given || known_length(stop, end) == 0)) {
-            ++stop;
-        }
-        return stop;
-    }
-
-    std::string rest_text(std::size_t i, std::size_t end) const {
-        std::string t;
-        for (std::size_t k = i; k < end; ++k) {
-            t += k == i ? "" : " ";
-            t += word(k);
-        }
-        return t;
-    }
-
-    std::string next_word(std::size_t end) const {
-        return end < tokens_.size() && tokens_[end].joined ? folded(end) : "";
-    }
-
-    std::string previous_word(std::size_t i) const {
-        return i > 0 && tokens_[i].joined ? folded(i - 1) : "";
-    }
-
-    // Whether a role and "of", "for" or "at" come just before i: "chief executive of",
-    // "spokesperson for", "researcher at", "manager at the".
-    bool works_at(std::size_t i) const {
-        const std::size_t at = previous_word(i) == "the" ? i - 1 : i;
-        const std::string previous = previous_word(at);
-        if (previous != "of" && previous != "for" && previous != "at" && previous != "with") {
-            return false;
-        }
-        std::string role;
-        for (std::size_t n = 1; n <= 3 && n + 1 <= at; ++n) {
-            const std::size_t k = at - 1 - n;
-            if (!tokens_[k + 1].joined || tokens_[k].capitalised) {
-                return false;
-            }
-            role = role.empty() ? folded(k) : folded(k) + ' ' + role;
-            if (g_.titles.contains(role)) {
-                return true;
+    // "Information Commissioner's Office" goes on after the possessive; "Shearer's Euro 96"
+    // does not.
+    std::size_t possessive_end(std::size_t i, std::size_t end) const {
+        for (std::size_t k = i; k + 1 < end; ++k) {
+            if (n_.tokens()[k].possessive && !n_.is_organization_word(k + 1)) {
+                return k + 1;
             }
         }
-        return false;
+        return end;
     }
 
-    // Whether a comma and a description of an organisation follow the name at `end`:
-    // "Kripos, the national police agency", "Stal, a Lublin-based club".
-    bool described_as_body(std::size_t end) const {
-        const std::string_view text = paragraphs_[paragraph_];
-        if (end + 1 >= tokens_.size() ||
-            text.substr(tokens_[end - 1].end, tokens_[end].begin - tokens_[end - 1].end) != ", " ||
-            !is_determiner(folded(end))) {
-            return false;
-        }
-        std::size_t head = 0;
-        for (std::size_t k = end + 1; k < tokens_.size() && k <= end + 6 && tokens_[k].joined;
-             ++k) {
-            const bool hyphenated = without_suffix(tokens_[k].text) != tokens_[k].text;
-            if ((tokens_[k].capitalised && !hyphenated) || among(kDescriptionStops, folded(k))) {
-                break;
-            }
-            head = k;
-            if (tokens_[k].possessive) {
-                return false;
-            }
-        }
-        return head > 0 && is_body_noun(folded(head));
+    // "US", "U.K.": an abbreviation names a country, not a club.
+    bool abbreviated(std::size_t i, std::size_t end) const {
+        const std::string_view text = n_.tokens()[i].text;
+        return end == i + 1 && is_all_caps(text) &&
+               (text.size() <= 3 || text.find('.') != text.npos);
     }
 
-    // Whether a lower-case word names a kind of organisation: "association", "chip maker";
-    // not a legal form that is also an English word ("AS", "SE").
-    bool is_body_noun(const std::string& folded) const {
-        return among(kBodyNouns, folded) ||
-               (folded.size() > 3 && g_.organization_words.contains(folded));
+    // Whether words [i, …) follow a preposition of place: "teams sent to Mariupol".
+    bool after_place_preposition(std::size_t i) const {
+        return i > 0 && n_.tokens()[i].joined &&
+               std::find(kPlacePrepositions.begin(), kPlacePrepositions.end(), n_.folded(i - 1)) !=
+                   kPlacePrepositions.end();
     }
 
-    // Whether a lower-case role follows: "a Veltris spokesperson".
-    bool next_is_role(std::size_t end) const {
-        return end < tokens_.size() && tokens_[end].joined && !tokens_[end].capitalised &&
-               g_.titles.contains(folded(end));
+    Candidate named(std::size_t i, std::size_t end, Kind kind) const {
+        // A club named after its city stays an organisation ("Everton beat Leeds"), and a
+        // person named like a place a person ("MaliVai Washington").
+        const auto k = n_.known(i, end - i);
+        const bool club = kind == Kind::organization && k && k->type == EntityType::place &&
+                          !after_place_preposition(i) && !abbreviated(i, end);
+        const bool other = kind == Kind::person || club;
+        if (k && !other) {
+            Candidate c = n_.candidate(i, end, kind_of(k->type), k->canonical);
+            c.strong = true;
+            return c;
+        }
+        if (kind != Kind::organization) {
+            return n_.candidate(i, end, kind);
+        }
+        const std::size_t stop = end - i > 1 && is_legal_form(n_.folded(end - 1)) ? end - 1 : end;
+        const std::size_t known = n_.known_length(i, stop);
+        if (known > 0 && known < stop - i && n_.known(i, known)->type == EntityType::organization) {
+            // "UN Human Rights Council" → "United Nations Human Rights Council"
+            return n_.candidate(
+                i, end, kind, n_.known(i, known)->canonical + ' ' + n_.rest_text(i + known, stop));
+        }
+        return n_.candidate(i, end, kind);
     }
-
-    Kind classify(std::size_t i, std::size_t stop, std::size_t span_end, bool after_title) const {
-        const std::string last = folded(stop - 1);
-        const std::size_t n = stop - i;
-        if (g_.place_words.contains(last) && n > 1) {
-            return Kind::place;
-        }
-        if (tokens_[i].text.ends_with("-based")) {
-            return Kind::place;
-        }
-        if (after_title || (n >= 2 && g_.given_names.contains(folded(i)))) {
-            return Kind::person;
-        }
-        const std::string previous = previous_word(i);
-        const bool named_body =
-            is_body_noun(previous) && !tokens_[i - 1].capitalised; // "the association TLN"
-        if (named_body || works_at(i) ||
-            (stop == span_end && (next_is_role(stop) || described_as_body(stop)))) {
-            return Kind::organization; // "chief executive of X", "a X spokesperson"
-        }
-        if (among(kPlacePrepositions, previous) && !tokens_[i].sentence_start) {
-            return Kind::place;
-        }
-        const std::string next = stop == span_end ? next_word(stop) : "";
-        if (among(kSpeechVerbs, next) || previous == "said" || previous == "says" ||
-            (previous == "to" && i >= 2 && folded(i - 2) == "according")) {
-            return Kind::person;
-        }
-        if (n == 1 && is_all_caps(tokens_[i].text) && tokens_[i].text.size() <= 6 &&
-            (previous == "the" || among(kSpeechVerbs, next) ||
-             g_.organization_words.contains(next))) {
-            return Kind::organization; // "the GMB union", "TLN said"
-        }
-        return Kind::unknown;
-    }
-
-    void resolve();
-    void link_short_forms();
-    void settle_lone_names();
-    void settle_unknown();
-    EntityFindings findings() const;
 };
 
-// Whether `part` is the first or last words of `whole`.
-bool is_prefix_or_suffix(const std::vector<std::string>& part,
-                         const std::vector<std::string>& whole, bool prefix, bool suffix) {
-    if (part.size() >= whole.size()) {
-        return false;
-    }
-    return (prefix && std::equal(part.begin(), part.end(), whole.begin())) ||
-           (suffix && std::equal(part.rbegin(), part.rend(), whole.rbegin()));
+bool overlaps(const Candidate& a, const Candidate& b) {
+    return a.begin < b.end && b.begin < a.end;
 }
 
-std::string initials(const std::vector<std::string>& words) {
-    std::string out;
-    for (const std::string& w : words) {
-        if (starts_upper(w)) {
-            out += w[0];
-        }
-    }
-    return out;
+bool covers(const Candidate& a, const Candidate& b) {
+    return a.begin <= b.begin && b.end <= a.end;
 }
 
-// The fullest name of `kind` in `all` that `c` is a shorter form of.
-const Candidate* fuller(const Candidate& c, const std::vector<Candidate>& all, Kind kind,
-                        bool prefix, bool suffix) {
-    const Candidate* best = nullptr;
-    for (const Candidate& other : all) {
-        if (other.kind != kind || &other == &c) {
-            continue;
-        }
-        const std::vector<std::string>& words = other.words;
-        const bool hyphenated = kind == Kind::place && c.words.size() == 1 && words.size() == 1 &&
-                                words[0].starts_with(c.words[0] + '-'); // "Henley-on-Thames"
-        const bool shorter = is_prefix_or_suffix(c.words, words, prefix, suffix) || hyphenated ||
-                             (kind == Kind::organization && c.words.size() == 1 &&
-                              is_all_caps(c.words[0]) && initials(words) == c.words[0]);
-        if (shorter && (best == nullptr || words.size() > best->words.size())) {
-            best = &other;
-        }
-    }
-    return best;
-}
-
-void Finder::resolve() {
-    link_short_forms();
-    settle_lone_names();
-    settle_unknown();
-    link_short_forms();
-}
-
-// A lone word taken for a person's name with no fuller name in the article is the
-// organisation another mention of it names: "chip maker Veltris" ... "Veltris said".
-void Finder::settle_lone_names() {
-    std::set<std::string> organizations;
-    for (const Candidate& c : candidates_) {
-        if (c.kind == Kind::organization && c.canonical.empty()) {
-            organizations.insert(c.text());
-        }
-    }
-    for (Candidate& c : candidates_) {
-        if (c.kind == Kind::person && c.canonical.empty() && c.words.size() == 1 &&
-            organizations.contains(c.words[0])) {
-            c.kind = Kind::organization;
-        }
-    }
-}
-
-// Short forms take the canonical name of the fullest name they are part of.
-void Finder::link_short_forms() {
-    for (Candidate& c : candidates_) {
-        if (!c.canonical.empty()) {
-            continue;
-        }
-        if (c.kind != Kind::place) { // "lawyer for Yakité" is Marcel Yakité
-            if (const Candidate* p = fuller(c, candidates_, Kind::person, true, true)) {
-                c.kind = Kind::person;
-                c.canonical = p->canonical.empty() ? p->text() : p->canonical;
-                continue;
-            }
-        }
-        // A lone word taken for a person's name may be a short form: "Calder said".
-        const bool lone_person = c.kind == Kind::person && c.words.size() == 1;
-        if (c.kind == Kind::organization || c.kind == Kind::unknown || lone_person) {
-            if (const Candidate* o = fuller(c, candidates_, Kind::organization, true, true)) {
-                c.kind = Kind::organization;
-                c.canonical = o->canonical.empty() ? o->text() : o->canonical;
-                continue;
-            }
-        }
-        if (c.kind == Kind::place || c.kind == Kind::unknown) {
-            if (const Candidate* p = fuller(c, candidates_, Kind::place, false, true)) {
-                c.kind = Kind::place;
-                c.canonical = p->canonical.empty() ? p->text() : p->canonical;
-                continue;
-            }
-        }
-    }
-}
-
-// A name left unknown takes the kind another mention of it was given; two or three unknown
-// words are taken for a person's name.
-void Finder::settle_unknown() {
-    for (Candidate& c : candidates_) {
-        if (c.canonical.empty() && c.words.size() == 1 &&
-            g_.common_words.contains(fold(c.words[0]))) {
-            c.kind = Kind::unknown; // "She", "January", "Analysts"
-            continue;
-        }
-        if (c.kind != Kind::unknown) {
-            continue;
-        }
-        const std::string text = c.text();
-        for (const Candidate& other : candidates_) {
-            if (other.kind != Kind::unknown && other.text() == text) {
-                c.kind = other.kind;
-                c.canonical = other.canonical;
-                break;
-            }
-        }
-        const bool plain = std::none_of(c.words.begin(), c.words.end(), [&](const std::string& w) {
-            return g_.common_words.contains(fold(w)) || g_.demonyms.contains(fold(w));
+// The tagger's names with the rules on top, in sentences in mixed case that are no table
+// rows: names the rules are sure of (a gazetteer name, an organisation ending in an
+// organisation word, a club, a person after a title) take the place of the tagger's names they
+// hold, or that hold them and titles only ("Centre Party MP Ola Brekke"), and are added where
+// the tagger found none.
+class Merger {
+public:
+    Merger(const ParagraphNames& names, ModelNames model, std::vector<Candidate> rules)
+        : n_(names)
+        , found_(std::move(model.found))
+        , others_(std::move(model.others))
+        , rules_(std::move(rules)) {
+        std::erase_if(rules_, [&](const Candidate& r) {
+            return !r.strong || r.kind == Kind::unknown ||
+                   std::any_of(others_.begin(), others_.end(),
+                               [&](const Candidate& o) { return covers(o, r); });
         });
-        if (c.kind == Kind::unknown && c.words.size() >= 2 && c.words.size() <= 3 && plain) {
-            c.kind = Kind::person;
-        }
     }
-}
 
-EntityFindings Finder::findings() const {
-    EntityFindings out;
-    std::set<Entity> unique;
-    for (const Candidate& c : candidates_) {
-        if (c.kind == Kind::unknown) {
-            continue;
+    std::vector<Candidate> run() {
+        split_by_rules();
+        for (const Candidate& r : rules_) {
+            add_rule(r);
         }
-        const EntityType type = c.kind == Kind::person         ? EntityType::person
-                                : c.kind == Kind::organization ? EntityType::organization
-                                                               : EntityType::place;
-        Entity e{type, c.canonical.empty() ? c.text() : c.canonical};
-        unique.insert(e);
-        out.mentions.push_back({std::move(e), c.paragraph, c.begin, c.end});
+        std::sort(found_.begin(), found_.end(),
+                  [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+        return std::move(found_);
     }
-    out.entities.assign(unique.begin(), unique.end());
-    return out;
+
+private:
+    const ParagraphNames& n_;
+    std::vector<Candidate> found_;
+    std::vector<Candidate> others_;
+    std::vector<Candidate> rules_;
+
+    // The tagger's names whose words the rules' names and titles make up.
+    void split_by_rules() {
+        std::vector<Candidate> kept;
+        for (Candidate& m : found_) {
+            std::vector<Candidate> parts;
+            for (const Candidate& r : rules_) {
+                if (covers(m, r) && !covers(r, m)) {
+                    parts.push_back(r);
+                }
+            }
+            if (!parts.empty() && !m.strong && only_titles_besides(m, parts)) {
+                kept.insert(kept.end(), parts.begin(), parts.end());
+            } else {
+                kept.push_back(std::move(m));
+            }
+        }
+        found_ = std::move(kept);
+    }
+
+    // Whether the words of `m` are `parts`, titles and "and", and a person's name ends with
+    // a part: not "John Major".
+    bool only_titles_besides(const Candidate& m, const std::vector<Candidate>& parts) const {
+        if (m.kind == Kind::person &&
+            std::none_of(parts.begin(), parts.end(),
+                         [&](const Candidate& r) { return r.last == m.last; })) {
+            return false;
+        }
+        for (std::size_t k = m.first; k < m.last;) {
+            const auto part = std::find_if(parts.begin(), parts.end(), [&](const Candidate& r) {
+                return r.first <= k && k < r.last;
+            });
+            const std::size_t title = n_.title_length(k, m.last);
+            if (part == parts.end() && title == 0 && n_.folded(k) != "and") {
+                return false;
+            }
+            k = part != parts.end() ? part->last : k + std::max<std::size_t>(title, 1);
+        }
+        return true;
+    }
+
+    // A name of the rules takes the place of the tagger's names inside it when they are of
+    // its kind, or of the tagger's name with its words unless the gazetteer or the context
+    // settled that one's kind.
+    void add_rule(const Candidate& r) {
+        const auto inside = static_cast<std::size_t>(std::count_if(
+            found_.begin(), found_.end(), [&](const Candidate& m) { return covers(r, m); }));
+        if (std::any_of(found_.begin(), found_.end(), [&](const Candidate& m) {
+                const bool same = covers(m, r) && covers(r, m);
+                return overlaps(r, m) &&
+                       (!covers(r, m) || (inside > 1 && m.kind != r.kind) ||
+                        (same && (m.strong || club(m, r) ||
+                                  (m.kind == Kind::person && r.kind != Kind::organization))));
+            })) {
+            return;
+        }
+        std::erase_if(found_, [&](const Candidate& m) { return covers(r, m); });
+        found_.push_back(r);
+    }
+
+    // The tagger's organisation named like a place the rules know: a club ("Everton").
+    static bool club(const Candidate& m, const Candidate& r) {
+        return m.kind == Kind::organization && r.kind == Kind::place;
+    }
+};
+
+// The candidates of one paragraph, whose first word is document word `first`: the tagger's
+// names `spans` in it, with the rules on top in sentences in mixed case that are no table rows.
+std::vector<Candidate> paragraph_candidates(const ParagraphNames& names,
+                                            const ner::Document& document,
+                                            std::span<const ner::Span> spans, std::size_t first) {
+    const std::vector<ner::Word>& words = document.words();
+    ModelNames model(names);
+    for (const ner::Span& span : spans) {
+        const bool lone = span.end == span.begin + 1 && words[span.begin].first &&
+                          document.plain(span.begin) && document.once(span.begin);
+        model.add(words[span.begin].token, words[span.end - 1].token + 1, span.type, lone);
+    }
+    std::vector<Candidate> rules = rule_candidates(names);
+    std::erase_if(rules, [&](const Candidate& r) { return !document.plain(first + r.first); });
+    return Merger(names, std::move(model), std::move(rules)).run();
 }
 
 } // namespace
@@ -862,7 +262,24 @@ EntityFindings Finder::findings() const {
 EntityFindings find_entities(std::span<const std::string_view> paragraphs,
                              std::span<const std::vector<Token>> tokens,
                              const Gazetteer& gazetteer) {
-    return Finder(paragraphs, tokens, gazetteer).run();
+    const ner::Document document(paragraphs, tokens, gazetteer);
+    const std::vector<ner::Span> spans = ner::spans(ner::tag(document, ner::Model::built_in()));
+    const ArticleText article(paragraphs);
+    std::vector<Candidate> candidates;
+    auto span = spans.begin();
+    std::size_t first = 0;
+    for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+        const auto end = std::find_if(span, spans.end(), [&](const ner::Span& s) {
+            return document.words()[s.begin].paragraph != p;
+        });
+        const ParagraphNames names(p, paragraphs[p], tokens[p], gazetteer, article);
+        for (Candidate& c : paragraph_candidates(names, document, {span, end}, first)) {
+            candidates.push_back(std::move(c));
+        }
+        span = end;
+        first += tokens[p].size();
+    }
+    return resolve(std::move(candidates), gazetteer);
 }
 
 } // namespace newsq::detail

@@ -34,6 +34,18 @@ void add_punctuated(Gazetteer& g, const std::string& alias) {
     }
 }
 
+// The words of `alias` that start in lower case: "of" in "Bank of England".
+void add_lower_words(Gazetteer& g, std::string_view alias) {
+    for (std::size_t start = 0; start < alias.size();) {
+        const std::size_t end = std::min(alias.find(' ', start), alias.size());
+        const std::string_view word = alias.substr(start, end - start);
+        if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') {
+            g.name_lower_words.emplace(word);
+        }
+        start = end + 1;
+    }
+}
+
 // "Canonical|alias|alias" lines.
 void add_names(Gazetteer& g, std::string_view file, EntityType type) {
     for (std::string_view line : data_lines(file)) {
@@ -44,6 +56,7 @@ void add_names(Gazetteer& g, std::string_view file, EntityType type) {
             const std::string alias = straight_apostrophes(trim(line.substr(start, end - start)));
             if (!alias.empty()) {
                 g.longest_name_words = std::max(g.longest_name_words, word_count(alias));
+                add_lower_words(g, alias);
                 g.names.try_emplace(alias, KnownName{type, canonical});
                 add_punctuated(g, alias);
             }
@@ -63,6 +76,21 @@ std::unordered_set<std::string> folded_set(std::string_view file, std::size_t* l
     return set;
 }
 
+void index_word_lists(Gazetteer& g) {
+    const std::pair<const std::unordered_set<std::string>*, WordList> lists[] = {
+        {&g.given_names, kGivenNames}, {&g.titles, kTitles},
+        {&g.demonyms, kDemonyms},      {&g.organization_words, kOrganizationWords},
+        {&g.place_words, kPlaceWords}, {&g.common_words, kCommonWords}};
+    for (const auto& [set, bit] : lists) {
+        for (const std::string& word : *set) {
+            g.word_lists[word] |= bit;
+        }
+    }
+    for (const std::string& title : g.titles) {
+        g.word_lists[title.substr(0, title.find(' '))] |= kTitleStarts;
+    }
+}
+
 Gazetteer load() {
     Gazetteer g;
     add_names(g, embedded::places_txt, EntityType::place);
@@ -75,6 +103,7 @@ Gazetteer load() {
     g.female_names = folded_set(embedded::female_names_txt);
     g.male_names = folded_set(embedded::male_names_txt);
     g.common_words = folded_set(embedded::common_words_txt);
+    index_word_lists(g);
     for (std::string_view line : data_lines(embedded::boilerplate_txt)) {
         std::string pattern = fold_case(straight_apostrophes(line));
         if (pattern.ends_with('*')) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,6 +16,17 @@ namespace newsq::detail {
 struct KnownName {
     EntityType type;
     std::string canonical;
+};
+
+/// Bits of Gazetteer::word_lists: the lists that hold a lower-cased word.
+enum WordList : std::uint8_t {
+    kGivenNames = 1U << 0,
+    kTitles = 1U << 1,
+    kDemonyms = 1U << 2,
+    kOrganizationWords = 1U << 3,
+    kPlaceWords = 1U << 4,
+    kCommonWords = 1U << 5,
+    kTitleStarts = 1U << 6, ///< the first word of a title ("prime" of "prime minister")
 };
 
 /// The word lists the analysis relies on, built into the library from common/data.
@@ -32,7 +44,10 @@ struct Gazetteer {
     std::unordered_set<std::string> boilerplate_lines;  ///< whole paragraphs, lower case
     std::vector<std::string> boilerplate_prefixes;      ///< paragraph openings, lower case
     std::size_t longest_name_words = 1;                 ///< words in the longest name
-    std::size_t longest_title_words = 1;                ///< words in the longest title
+    std::unordered_set<std::string> name_lower_words;   ///< "of", "and": inside names
+    /// The lists above each word is on (WordList bits), in one look-up.
+    std::unordered_map<std::string, std::uint8_t> word_lists;
+    std::size_t longest_title_words = 1; ///< words in the longest title
     /// Aliases with a comma or a question or exclamation mark ("Which?"), by first word.
     std::unordered_map<std::string, std::vector<std::string>> punctuated_names;
 

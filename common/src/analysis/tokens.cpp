@@ -76,8 +76,7 @@ struct Tokenizer {
         const std::size_t possessive = possessive_length(w);
         w.remove_suffix(possessive);
         bool abbreviation = false;
-        if (end < text.size() && text[end] == '.' &&
-            (gazetteer.titles.contains(fold_case(std::string(w) + '.')) || is_initials(w))) {
+        if (end < text.size() && text[end] == '.' && (abbreviates(w) || is_initials(w))) {
             w = text.substr(i, end + 1 - i);
             ++end;
             abbreviation = true;
@@ -92,8 +91,17 @@ struct Tokenizer {
         }
     }
 
+    // A title or a legal form written with a full stop: "Dr.", "Inc.".
+    bool abbreviates(std::string_view w) const {
+        const std::string abbreviation = fold_case(std::string(w) + '.');
+        return gazetteer.titles.contains(abbreviation) ||
+               gazetteer.organization_words.contains(abbreviation);
+    }
+
+    // "U.S", or one capital: a middle initial ("John F. Kennedy"), not a sentence's end.
     static bool is_initials(std::string_view w) {
-        return w.find('.') != std::string_view::npos && is_all_caps(w);
+        const bool initial = w.size() == utf8_length(w[0]) && starts_upper(w);
+        return initial || (w.find('.') != std::string_view::npos && is_all_caps(w));
     }
 
     // "Workers' Union": an apostrophe right after a plural is a possessive.

@@ -20,8 +20,8 @@ struct Token {
     bool joined = false;         ///< only spaces since the previous word
 };
 
-/// The words of `paragraph`. Abbreviations listed as titles ("Dr.") keep their full stop and
-/// do not end a sentence.
+/// The words of `paragraph`. Abbreviations listed as titles or organisation words ("Dr.",
+/// "Inc.") and initials ("J.") keep their full stop and do not end a sentence.
 std::vector<Token> tokenize(std::string_view paragraph, const Gazetteer& gazetteer);
 
 /// Whether the code point starting at `text[i]` is a letter or digit, and its length.
