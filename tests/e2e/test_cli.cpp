@@ -1138,6 +1138,23 @@ TEST_CASE("rebuild switches to a new database, rollback returns to the old one")
     CHECK(none.status == 3);
 }
 
+TEST_CASE("an index of the previous schema version is refused until a rebuild converts it") {
+    const TempDir dir;
+    const std::string index = dir / "index";
+    REQUIRE(newsindex({"add", kArticles, "--index", index}).status == 0);
+    {
+        Xapian::WritableDatabase db(index, Xapian::DB_OPEN);
+        db.set_metadata("newsq.schema", "3");
+        db.commit();
+    }
+    const Result refused = newsq({"--index", index, "tribunal"});
+    CHECK(refused.status == 5);
+    CHECK(contains(refused.err, "schema version 3"));
+    CHECK(contains(refused.err, "rebuild"));
+    REQUIRE(newsindex({"rebuild", kArticles, "--index", index}).status == 0);
+    CHECK(newsq({"--index", index, "tribunal"}).status == 0);
+}
+
 TEST_CASE("check reports a document that breaks the index's invariants") {
     const TempDir dir;
     const std::string index = dir / "index";

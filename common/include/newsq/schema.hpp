@@ -32,7 +32,7 @@ struct Field {
 
 /// Bumped whenever the terms, slots or stored data change meaning; stored in the index
 /// metadata under `kSchemaVersionKey`.
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";
 inline constexpr std::string_view kSchemaVersionKey = "newsq.schema";
 
 /// Value slot of the publication time, as "YYYYMMDDHHMMSS" (UTC), sortable as a string.

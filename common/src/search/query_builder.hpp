@@ -3,11 +3,14 @@
 #include <chrono>
 #include <exception>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <xapian.h>
+
+#include <newsq/schema.hpp>
 
 namespace newsq::detail {
 
@@ -20,17 +23,32 @@ public:
 
     /// Parses `text`; an empty query matches everything. Words without a field get
     /// `default_prefix` (none: title and body). Plain words (see is_plain_words) also get a
-    /// phrase boost, so articles where they stand together rank first. Throws Error
+    /// phrase boost, so articles where they stand together rank first. A names field's value
+    /// (person:, org:, speaker:…) is read as the analysis writes the name (see
+    /// names_for_search), and articles that say more of it rank first. Throws Error
     /// (query_syntax) naming the problem and its 1-based character position.
     Xapian::Query parse(std::string_view text, const std::string& default_prefix = {});
+
+    /// A name a names field filters by, canonical, and whether it names a person.
+    struct Name {
+        std::string text;
+        bool person = false;
+    };
 
 private:
     std::string typed_;          // the query being parsed, as typed: for error positions
     std::exception_ptr failure_; // the first error a field processor met while parsing
+    std::vector<Name> named_;    // the names the query filters by
     // Declared before the parser, which holds plain pointers to them.
     std::vector<std::unique_ptr<Xapian::FieldProcessor>> processors_;
     Xapian::QueryParser parser_;
+
+    Xapian::Query mentions(std::span<const Name> names);
 };
+
+/// The values a filter on field `f` may be stored under: `value` itself, or for a names field
+/// every canonical name it may stand for (see names_for_search).
+std::vector<std::string> stored_values(const Field& f, std::string_view value);
 
 /// Checks the structure Xapian's parser would silently repair (unclosed quotes and
 /// parentheses, operators missing an operand, unknown fields, empty field values).

@@ -66,7 +66,9 @@ Xapian::Query with_filters(Xapian::Query query, const std::vector<Filter>& filte
             throw Error(ErrorCode::invalid_argument,
                         fmt::format("cannot filter on \"{}\": not a filter field", f.field));
         }
-        by_field[field->name].emplace_back(boolean_term(*field, f.value));
+        for (const std::string& value : detail::stored_values(*field, f.value)) {
+            by_field[field->name].emplace_back(boolean_term(*field, value));
+        }
     }
     for (const auto& [name, terms] : by_field) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
