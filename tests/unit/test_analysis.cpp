@@ -256,6 +256,15 @@ TEST_CASE("analysis: organisations named by the words inside them") {
         {"a title in the possessive before an organisation word",
          "The Auditor General's Office opened a review of the contract.",
          "Auditor General's Office"},
+        {"a whole name in the possessive owns the next name",
+         "A study by Harwick University's Energy Institute found demand rising.",
+         "Energy Institute | Harwick University"},
+        {"an ampersand inside the name",
+         "Fenwick & Dorne said its sales rose, and Fenwick & Dorne shares gained.",
+         "Fenwick & Dorne"},
+        {"legal forms dropped, whichever stage found the name",
+         "Acme Widget Corp said it would cut 200 jobs. Later, Acme Widget Inc. shares fell.",
+         "Acme Widget"},
         {"\"Executive\", \"Survey\", \"Workers\" and \"Ferries\" end names",
          "The Road Safety Executive, the Coastal Survey, the United Harbour Workers and Fjord "
          "Ferries signed the charter.",
@@ -305,12 +314,25 @@ TEST_CASE("analysis: one name, one kind, across an article") {
         CHECK(names(a, EntityType::organization) == "Trelvik");
         CHECK(names(a, EntityType::person).empty());
     }
+    SUBCASE("a company is not also a person where one mention looks like a name") {
+        const Article a = analysed("Shares of Acme Widget Inc. fell 5 percent on Tuesday.\n\n"
+                                   "The Ohio manufacturer blamed weak demand. Acme Widget said "
+                                   "it would cut costs.");
+        CHECK(names(a, EntityType::organization) == "Acme Widget");
+        CHECK(names(a, EntityType::person).empty());
+    }
     SUBCASE("a lone word that speaks is the short form of an organisation's name") {
         const Article a = analysed("Dunmore Logistics lost a contract on Monday.\n\n"
                                    "\u201CWe will appeal,\u201D Dunmore said.");
         CHECK(names(a, EntityType::organization) == "Dunmore Logistics");
         CHECK(names(a, EntityType::person).empty());
     }
+}
+
+TEST_CASE("analysis: a name with particles is one person's name") {
+    const Article a = analysed("Karim bin Saleh al-Harbi met Ursula von der Leyen in Riyadh. "
+                               "Von der Leyen said the talks went well.");
+    CHECK(names(a, EntityType::person) == "Karim bin Saleh al-Harbi | Ursula von der Leyen");
 }
 
 TEST_CASE("analysis: words that look like organisations but are not") {

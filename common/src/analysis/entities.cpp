@@ -82,10 +82,11 @@ private:
     }
 
     // "Information Commissioner's Office" goes on after the possessive; "Shearer's Euro 96"
-    // does not.
+    // and "Oxford University's Energy Institute" do not.
     std::size_t possessive_end(std::size_t i, std::size_t end) const {
         for (std::size_t k = i; k + 1 < end; ++k) {
-            if (n_.tokens()[k].possessive && !n_.is_organization_word(k + 1)) {
+            if (n_.tokens()[k].possessive &&
+                (!n_.is_organization_word(k + 1) || n_.owned_by_name(k))) {
                 return k + 1;
             }
         }
@@ -240,6 +241,38 @@ private:
     }
 };
 
+// Whether tokens [from, to) are name particles written between two names ("von der").
+bool particles_between(const ParagraphNames& names, std::size_t from, std::size_t to) {
+    if (from >= to || to - from > 2) {
+        return false;
+    }
+    for (std::size_t k = from; k <= to; ++k) {
+        if (!names.tokens()[k].joined || (k < to && !is_name_particle(names.folded(k)))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// A person's name, particles and another name are one person's name: "Abdulaziz bin Salman
+// al-Saud", "Ursula von der Leyen".
+std::vector<Candidate> join_particles(const ParagraphNames& names, std::vector<Candidate> found) {
+    std::vector<Candidate> joined;
+    for (Candidate& c : found) {
+        if (!joined.empty() && joined.back().kind == Kind::person &&
+            particles_between(names, joined.back().last, c.first)) {
+            Candidate& last = joined.back();
+            Candidate whole = names.candidate(last.first, c.last, Kind::person);
+            whole.tagged = last.tagged || c.tagged;
+            whole.strong = last.strong || c.strong;
+            last = std::move(whole);
+            continue;
+        }
+        joined.push_back(std::move(c));
+    }
+    return joined;
+}
+
 // The candidates of one paragraph, whose first word is document word `first`: the tagger's
 // names `spans` in it, with the rules on top in sentences in mixed case that are no table rows.
 std::vector<Candidate> paragraph_candidates(const ParagraphNames& names,
@@ -254,7 +287,7 @@ std::vector<Candidate> paragraph_candidates(const ParagraphNames& names,
     }
     std::vector<Candidate> rules = rule_candidates(names);
     std::erase_if(rules, [&](const Candidate& r) { return !document.plain(first + r.first); });
-    return Merger(names, std::move(model), std::move(rules)).run();
+    return join_particles(names, Merger(names, std::move(model), std::move(rules)).run());
 }
 
 } // namespace

@@ -14,6 +14,11 @@ constexpr std::array<std::string_view, 21> kOtherHeads = {
     "accord",   "prize",    "award",   "cup",    "games",      "championship", "championships",
     "festival", "marathon", "regatta", "series", "olympics",   "day",          "bill"};
 
+// Lower-case words that may stand inside a name between capitalised words.
+constexpr std::array<std::string_view, 18> kParticles = {"de",    "da", "do",  "dos", "das",  "del",
+                                                         "della", "di", "du",  "van", "von",  "der",
+                                                         "den",   "al", "bin", "ibn", "bint", "y"};
+
 // Legal forms that end a company's name and are left out of its canonical name.
 constexpr std::array<std::string_view, 26> kLegalForms = {
     "inc", "inc.",   "corp", "corp.", "ltd", "ltd.", "llc",  "l.l.c.", "llp",
@@ -90,6 +95,10 @@ std::size_t leading_title(std::span<const std::string> words, const Gazetteer& g
 }
 
 } // namespace
+
+bool is_name_particle(std::string_view folded) {
+    return std::find(kParticles.begin(), kParticles.end(), folded) != kParticles.end();
+}
 
 bool is_legal_form(std::string_view folded) {
     return std::find(kLegalForms.begin(), kLegalForms.end(), folded) != kLegalForms.end();
@@ -282,7 +291,12 @@ Candidate ParagraphNames::candidate(std::size_t i, std::size_t end, Kind kind,
                                     std::string canonical) const {
     Candidate c;
     for (std::size_t k = i; k < end; ++k) {
-        // A possessive inside a name is part of it ("Commissioner's Office").
+        // An ampersand between words and a possessive inside a name are part of it
+        // ("Procter & Gamble", "Commissioner's Office").
+        if (k > i &&
+            trim(text_.substr(tokens_[k - 1].end, tokens_[k].begin - tokens_[k - 1].end)) == "&") {
+            c.words.emplace_back("&");
+        }
         c.words.push_back(k + 1 < end ? straight_apostrophes(written(k)) : word(k));
     }
     c.kind = kind;

@@ -46,6 +46,10 @@ bool is_legal_form(std::string_view folded);
 /// Corp", "Acme Widget, Inc.".
 std::string without_legal_form(std::string_view name);
 
+/// Whether a lower-case word may stand inside a name between capitalised words: "de", "van",
+/// "bin".
+bool is_name_particle(std::string_view folded);
+
 /// `word` lower-cased, with straight apostrophes.
 std::string fold(std::string_view word);
 
@@ -96,6 +100,11 @@ public:
         return g_.organization_words.contains(folded(i));
     }
 
+    /// Whether word i, in the possessive, ends a whole organisation's name: "University's" in
+    /// "Oxford University's Energy Institute", not the plural "Workers'" of "Workers' Union".
+    bool owned_by_name(std::size_t i) const {
+        return tokens_[i].possessive && is_organization_word(i) && !folded(i).ends_with('s');
+    }
     /// "LONDON (Meridian Wire) - …": the bytes of the newsroom's credit after a dateline,
     /// which names no entity; {0, 0} when there is none.
     std::pair<std::size_t, std::size_t> credit() const;

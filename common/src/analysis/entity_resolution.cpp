@@ -17,8 +17,12 @@ bool is_prefix_or_suffix(const std::vector<std::string>& part,
     if (part.size() >= whole.size()) {
         return false;
     }
-    return (prefix && std::equal(part.begin(), part.end(), whole.begin())) ||
-           (suffix && std::equal(part.rbegin(), part.rend(), whole.rbegin()));
+    // A particle opening a sentence is capitalised: "Von der Leyen" of "Ursula von der Leyen".
+    const auto same = [](const std::string& a, const std::string& b) {
+        return a == b || (is_name_particle(fold(a)) && fold(a) == fold(b));
+    };
+    return (prefix && std::equal(part.begin(), part.end(), whole.begin(), same)) ||
+           (suffix && std::equal(part.rbegin(), part.rend(), whole.rbegin(), same));
 }
 
 std::string initials(const std::vector<std::string>& words) {

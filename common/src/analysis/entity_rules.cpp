@@ -8,11 +8,6 @@ namespace newsq::detail {
 
 namespace {
 
-// Lower-case words that may stand inside a name between capitalised words.
-constexpr std::array<std::string_view, 16> kParticles = {"de",    "da", "do",  "dos", "das", "del",
-                                                         "della", "di", "du",  "van", "von", "der",
-                                                         "den",   "al", "bin", "y"};
-
 // Words after which "of" continues a name ("Republic of", "Bay of").
 constexpr std::array<std::string_view, 8> kOfHeads = {"republic", "kingdom", "isle",   "cape",
                                                       "gulf",     "bay",     "strait", "sea"};
@@ -127,8 +122,10 @@ private:
             return false;
         }
         if (prev.possessive) {
-            // "Information Commissioner's Office", "Australian Workers' Union"
-            return t.capitalised && g_.organization_words.contains(folded(i));
+            // "Information Commissioner's Office", "Australian Workers' Union"; not "Oxford
+            // University's Energy Institute", where a whole name owns the next.
+            return t.capitalised && g_.organization_words.contains(folded(i)) &&
+                   !n_.owned_by_name(i - 1);
         }
         if (t.capitalised) {
             return true;
@@ -139,7 +136,7 @@ private:
         if (!capital_follows(i + 1) && !of_the) {
             return false;
         }
-        if (among(kParticles, f)) {
+        if (is_name_particle(f)) {
             return true;
         }
         const std::string& head = folded(i - 1);
