@@ -135,17 +135,16 @@ std::vector<std::string_view> data_lines(std::string_view file) {
 }
 
 std::string straight_apostrophes(std::string_view text) {
+    constexpr std::string_view curly = "\u2019";
     std::string out;
     out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text.substr(i, 3) == "\u2019") {
-            out += '\'';
-            i += 2;
-        } else {
-            out += text[i];
-        }
+    std::size_t from = 0;
+    for (std::size_t at = text.find(curly); at != std::string_view::npos;
+         at = text.find(curly, from)) {
+        out.append(text.substr(from, at - from)).append(1, '\'');
+        from = at + curly.size();
     }
-    return out;
+    return out.append(text.substr(from));
 }
 
 } // namespace newsq::detail

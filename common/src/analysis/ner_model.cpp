@@ -100,6 +100,9 @@ Weights::Weights(std::span<const std::uint64_t> keys, std::span<const std::int16
             const std::uint64_t feature = label_feature(previous, context);
             Scores& scores = transitions_[previous][context];
             add(std::span(&feature, 1), scores);
+            std::transform(scores.begin(), scores.end(),
+                           transition_exps_[previous][context].begin(),
+                           [](float t) { return std::exp(t); });
         }
     }
 }

@@ -40,6 +40,11 @@ public:
         return transitions_[previous][context];
     }
 
+    /// exp() of each of transition(previous, context), computed once.
+    const Scores& transition_exp(std::size_t previous, std::uint8_t context) const {
+        return transition_exps_[previous][context];
+    }
+
     std::size_t size() const { return size_; }
 
 private:
@@ -53,6 +58,7 @@ private:
     float scale_ = 1;
     std::size_t size_ = 0;
     std::array<std::array<Scores, kLabelContexts>, kLabels + 1> transitions_{};
+    std::array<std::array<Scores, kLabelContexts>, kLabels + 1> transition_exps_{};
 
     const Slot* find(std::uint64_t key) const;
 };

@@ -13,20 +13,35 @@ constexpr std::size_t kStates = kLabels + 1; // the labels and kStart
 using Path = std::array<float, kStates>;
 using Back = std::array<std::uint8_t, kLabels>;
 
-// Log-probabilities of the labels from their scores: log-softmax, one exponential a label.
-Scores log_probabilities(const Scores& scores) {
-    const float top = *std::max_element(scores.begin(), scores.end());
-    float sum = 0;
-    for (const float s : scores) {
-        sum += std::exp(s - top);
+// A word's label scores before the previous label is known, and their exponentials: the
+// log-softmax of base + transition is base + transition - log(sum of exp(base) * exp(transition)),
+// so each previous label costs one logarithm, not an exponential a label.
+struct WordScores {
+    Scores base{};
+    Scores exps{}; // exp(base - top)
+    float top = 0;
+
+    void prepare() {
+        top = *std::max_element(base.begin(), base.end());
+        std::transform(base.begin(), base.end(), exps.begin(),
+                       [&](float b) { return std::exp(b - top); });
     }
-    const float norm = top + std::log(sum);
-    Scores p{};
-    for (std::size_t l = 0; l < kLabels; ++l) {
-        p[l] = scores[l] - norm;
+
+    // Log-probabilities of the labels after the previous label whose transition weights are
+    // `t` (their exponentials `exp_t`).
+    Scores log_probabilities(const Scores& t, const Scores& exp_t) const {
+        float sum = 0;
+        for (std::size_t l = 0; l < kLabels; ++l) {
+            sum += exps[l] * exp_t[l];
+        }
+        const float norm = top + std::log(sum);
+        Scores p{};
+        for (std::size_t l = 0; l < kLabels; ++l) {
+            p[l] = base[l] + t[l] - norm;
+        }
+        return p;
     }
-    return p;
-}
+};
 
 // One word's step of the Viterbi search: the best path ending in each label.
 class Step {
@@ -45,17 +60,13 @@ public:
     }
 
     // A word after a comma, a bracket or a quotation mark starts a name or is none.
-    void scored(const Scores& base, const Weights& weights, std::uint8_t context, bool breaks) {
+    void scored(const WordScores& word, const Weights& weights, std::uint8_t context, bool breaks) {
         for (std::size_t previous = 0; previous < kStates; ++previous) {
             if (before_[previous] == kImpossible) {
                 continue;
             }
-            Scores scores = base;
-            const Scores& t = weights.transition(previous, context);
-            for (std::size_t l = 0; l < kLabels; ++l) {
-                scores[l] += t[l];
-            }
-            const Scores logp = log_probabilities(scores);
+            const Scores logp = word.log_probabilities(weights.transition(previous, context),
+                                                       weights.transition_exp(previous, context));
             for (std::size_t l = 0; l < kLabels; ++l) {
                 const float total = before_[previous] + logp[l];
                 const auto label = static_cast<Label>(l);
@@ -86,9 +97,10 @@ void decode_sentence(const Document& document, const Sentence& s, const FeatureT
     for (std::size_t i = s.begin; i < s.end; ++i) {
         Step step(path, back[i - s.begin]);
         if (words[i].candidate) {
-            Scores base{};
-            weights.add(features.of(i), base);
-            step.scored(base, weights, document.label_context(i), words[i].breaks);
+            WordScores word;
+            weights.add(features.of(i), word.base);
+            word.prepare();
+            step.scored(word, weights, document.label_context(i), words[i].breaks);
         } else {
             step.outside();
         }

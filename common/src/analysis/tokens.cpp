@@ -169,7 +169,15 @@ std::size_t utf8_length(char lead) {
 }
 
 bool is_word_start(std::string_view text, std::size_t i) {
-    return i < text.size() && is_letter_or_digit(code_at(text, i));
+    if (i >= text.size()) {
+        return false;
+    }
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) { // ASCII, most of the text: Unicode's answer without decoding
+        return (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') ||
+               (byte >= 'A' && byte <= 'Z');
+    }
+    return is_letter_or_digit(code_at(text, i));
 }
 
 bool starts_upper(std::string_view text) {
