@@ -12,8 +12,6 @@
 #include <newsq/error.hpp>
 #include <newsq/schema.hpp>
 
-#include "analysis/gazetteer.hpp"
-#include "analysis/search_names.hpp"
 #include "search/dates.hpp"
 #include "text.hpp"
 
@@ -63,29 +61,21 @@ private:
     const Field& field_;
 };
 
-// A names field's value under the canonical names the analysis may give the entity ("Acme
-// Widget Corp" is stored as "Acme Widget"), kept in `named` so that the query can rank by it.
+// A names field's value: see NameSearch::filter.
 class NamesField : public SafeField {
 public:
-    NamesField(const Field& f, std::vector<QueryBuilder::Name>& named, std::exception_ptr& failure)
+    NamesField(const Field& f, NameSearch& names, std::exception_ptr& failure)
         : SafeField(failure)
         , field_(f)
-        , named_(named) {}
+        , names_(names) {}
 
 private:
     Xapian::Query process(const std::string& value) override {
-        const bool person =
-            field_.name == "speaker" || entity_type(field_.name) == EntityType::person;
-        std::vector<Xapian::Query> terms;
-        for (std::string& name : stored_values(field_, value)) {
-            terms.emplace_back(boolean_term(field_, name));
-            named_.push_back({std::move(name), person});
-        }
-        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+        return names_.filter(field_, value);
     }
 
     const Field& field_;
-    std::vector<QueryBuilder::Name>& named_;
+    NameSearch& names_;
 };
 
 // `date:` values; errors name their position in `query` (the query as the user typed it).
@@ -446,7 +436,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::chrono::sys_days tod
         if (f.kind == FieldKind::boolean) {
             processors_.push_back(std::make_unique<BooleanField>(f, failure_));
         } else if (f.kind == FieldKind::names) {
-            processors_.push_back(std::make_unique<NamesField>(f, named_, failure_));
+            processors_.push_back(std::make_unique<NamesField>(f, names_, failure_));
         } else if (f.kind == FieldKind::date) {
             processors_.push_back(std::make_unique<DateField>(today, typed_, failure_));
         }
@@ -471,7 +461,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text, const std::string& defa
     typed_ = prepare_query(text);
     validate_query(typed_);
     failure_ = nullptr;
-    named_.clear();
+    names_.clear();
     const std::string rewritten = rewrite_proximity(typed_);
     constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
                                Xapian::QueryParser::FLAG_WILDCARD |
@@ -480,8 +470,8 @@ Xapian::Query QueryBuilder::parse(std::string_view text, const std::string& defa
     if (failure_) {
         std::rethrow_exception(std::exchange(failure_, nullptr));
     }
-    if (!named_.empty()) {
-        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, mentions(named_));
+    if (!names_.empty()) {
+        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, names_.ranking());
     }
     if (!is_plain_words(typed_)) {
         return query;
@@ -493,36 +483,12 @@ Xapian::Query QueryBuilder::parse(std::string_view text, const std::string& defa
         parser_.parse_query(phrase, Xapian::QueryParser::FLAG_PHRASE, default_prefix));
 }
 
-// How much the text says of the names a query filters by: each name as a phrase and, for a
-// person, the surname alone ("Lindqvist" after "Maria Lindqvist").
-Xapian::Query QueryBuilder::mentions(std::span<const Name> names) {
-    std::vector<Xapian::Query> parts;
-    const auto phrase = [&](std::span<const std::string_view> words) {
-        std::string quoted = "\"";
-        for (std::string_view w : words) {
-            quoted.append(w).append(" ");
-        }
-        quoted.back() = '"';
-        parts.push_back(parser_.parse_query(quoted, Xapian::QueryParser::FLAG_PHRASE));
-    };
-    for (const Name& name : names) {
-        const std::vector<std::string_view> words = words_of(name.text);
-        if (words.empty()) {
-            continue;
-        }
-        phrase(words);
-        if (name.person && words.size() > 1) {
-            phrase(std::span(words).last(1));
-        }
+Xapian::Query QueryBuilder::filter(const Field& f, std::string_view value) {
+    if (f.kind == FieldKind::names) {
+        NameSearch names;
+        return names.filter(f, value);
     }
-    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
-}
-
-std::vector<std::string> stored_values(const Field& f, std::string_view value) {
-    if (f.kind != FieldKind::names) {
-        return {std::string(value)};
-    }
-    return names_for_search(value, entity_type(f.name), Gazetteer::built_in());
+    return Xapian::Query(boolean_term(f, value));
 }
 
 std::string prepare_query(std::string_view text) {

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <exception>
 #include <memory>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +10,8 @@
 #include <xapian.h>
 
 #include <newsq/schema.hpp>
+
+#include "search/name_search.hpp"
 
 namespace newsq::detail {
 
@@ -29,26 +30,17 @@ public:
     /// (query_syntax) naming the problem and its 1-based character position.
     Xapian::Query parse(std::string_view text, const std::string& default_prefix = {});
 
-    /// A name a names field filters by, canonical, and whether it names a person.
-    struct Name {
-        std::string text;
-        bool person = false;
-    };
+    /// The filter a value of field `f` (a boolean or names field) stands for, as in a query.
+    Xapian::Query filter(const Field& f, std::string_view value);
 
 private:
     std::string typed_;          // the query being parsed, as typed: for error positions
     std::exception_ptr failure_; // the first error a field processor met while parsing
-    std::vector<Name> named_;    // the names the query filters by
+    NameSearch names_;           // the names the query filters by
     // Declared before the parser, which holds plain pointers to them.
     std::vector<std::unique_ptr<Xapian::FieldProcessor>> processors_;
     Xapian::QueryParser parser_;
-
-    Xapian::Query mentions(std::span<const Name> names);
 };
-
-/// The values a filter on field `f` may be stored under: `value` itself, or for a names field
-/// every canonical name it may stand for (see names_for_search).
-std::vector<std::string> stored_values(const Field& f, std::string_view value);
 
 /// Checks the structure Xapian's parser would silently repair (unclosed quotes and
 /// parentheses, operators missing an operand, unknown fields, empty field values).

@@ -57,7 +57,8 @@ Xapian::Query with_dates(Xapian::Query query, const std::optional<std::string>& 
 }
 
 // Values of one field are alternatives; different fields must all match.
-Xapian::Query with_filters(Xapian::Query query, const std::vector<Filter>& filters) {
+Xapian::Query with_filters(Xapian::Query query, const std::vector<Filter>& filters,
+                           detail::QueryBuilder& builder) {
     std::map<std::string_view, std::vector<Xapian::Query>> by_field;
     for (const Filter& f : filters) {
         const Field* field = find_field(f.field);
@@ -66,9 +67,7 @@ Xapian::Query with_filters(Xapian::Query query, const std::vector<Filter>& filte
             throw Error(ErrorCode::invalid_argument,
                         fmt::format("cannot filter on \"{}\": not a filter field", f.field));
         }
-        for (const std::string& value : detail::stored_values(*field, f.value)) {
-            by_field[field->name].emplace_back(boolean_term(*field, value));
-        }
+        by_field[field->name].push_back(builder.filter(*field, f.value));
     }
     for (const auto& [name, terms] : by_field) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
@@ -105,7 +104,7 @@ Xapian::Query full_query(const Xapian::Database& db, const Request& r,
     const auto today = detail::today_utc();
     detail::QueryBuilder builder(db, today);
     return with_filters(with_dates(builder.parse(r.query, default_prefix), r.since, r.until, today),
-                        r.filters);
+                        r.filters, builder);
 }
 
 } // namespace

@@ -1,0 +1,93 @@
+#include "search/name_search.hpp"
+#include <array>
+#include <optional>
+#include <utility>
+
+#include "analysis/gazetteer.hpp"
+#include "analysis/search_names.hpp"
+
+namespace newsq::detail {
+
+namespace {
+
+constexpr std::array<std::string_view, 3> kTypedFields = {"person", "org", "place"};
+
+// The words of `name` as Xapian's term generator splits them: its runs of word characters.
+std::vector<std::string> words_of(std::string_view name) {
+    std::vector<std::string> words;
+    std::string word;
+    for (Xapian::Utf8Iterator it(name.data(), name.size()); it != Xapian::Utf8Iterator(); ++it) {
+        if (Xapian::Unicode::is_wordchar(*it)) {
+            Xapian::Unicode::append_utf8(word, *it);
+        } else if (!word.empty()) {
+            words.push_back(std::exchange(word, {}));
+        }
+    }
+    if (!word.empty()) {
+        words.push_back(std::move(word));
+    }
+    return words;
+}
+
+} // namespace
+
+NameSearch::NameSearch() {
+    phrases_.set_default_op(Xapian::Query::OP_AND);
+}
+
+Xapian::Query NameSearch::filter(const Field& f, std::string_view value) {
+    const std::optional<EntityType> type = entity_type(f.name);
+    std::vector<Xapian::Query> alternatives;
+    for (const std::string& name : names_for_search(value, type, Gazetteer::built_in())) {
+        Name n{words_of(name), f.name == "speaker" || type == EntityType::person,
+               Xapian::Query(boolean_term(f, name)), Xapian::Query()};
+        alternatives.push_back(n.found);
+        if (f.name != "speaker" && !n.words.empty()) {
+            alternatives.push_back(phrase(n.words));
+            n.other = other_types(f, name);
+        }
+        names_.push_back(std::move(n));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+Xapian::Query NameSearch::ranking() const {
+    std::vector<Xapian::Query> parts;
+    for (const Name& n : names_) {
+        if (n.words.empty()) {
+            continue;
+        }
+        Xapian::Query said = phrase(n.words);
+        if (n.person && n.words.size() > 1) {
+            said = Xapian::Query(Xapian::Query::OP_OR, said, phrase(std::span(n.words).last(1)));
+        }
+        parts.push_back(said);
+        parts.emplace_back(Xapian::Query::OP_FILTER, said, n.found);
+        parts.emplace_back(Xapian::Query::OP_AND_NOT, said, n.other);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+// The words as an exact phrase of the article's text (title and body).
+Xapian::Query NameSearch::phrase(std::span<const std::string> words) const {
+    std::string quoted = "\"";
+    for (const std::string& w : words) {
+        quoted.append(w).append(" ");
+    }
+    quoted.back() = '"';
+    return phrases_.parse_query(quoted, Xapian::QueryParser::FLAG_PHRASE);
+}
+
+// The articles whose analysis gives `name` a type other than f's.
+Xapian::Query NameSearch::other_types(const Field& f, const std::string& name) const {
+    std::vector<Xapian::Query> others;
+    for (std::string_view other : kTypedFields) {
+        const Field* o = find_field(other);
+        if (entity_type(f.name) && o->name != f.name) {
+            others.emplace_back(boolean_term(*o, name));
+        }
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end());
+}
+
+} // namespace newsq::detail
