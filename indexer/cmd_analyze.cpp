@@ -33,6 +33,9 @@ nlohmann::json to_json(const Article& a, bool with_body) {
         quotes.push_back({{"text", q.text}, {"speaker", q.speaker}});
     }
     nlohmann::json out = {{"id", a.id}, {"entities", entities}, {"quotes", quotes}};
+    if (!a.language.empty()) {
+        out["language"] = a.language;
+    }
     if (with_body) {
         out["body"] = a.body;
     }

@@ -2,6 +2,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -67,6 +68,25 @@ IngestOptions ingest_options(const IngestCommand& o, const cli::StopOnSignals& s
     return options;
 }
 
+// The records that are no article (a WARC's requests, images…), most frequent reason first.
+void print_passed_over(const IngestReport& r) {
+    if (r.passed_over.empty()) {
+        return;
+    }
+    std::vector<std::pair<std::string, std::size_t>> reasons(r.passed_over.begin(),
+                                                             r.passed_over.end());
+    std::stable_sort(reasons.begin(), reasons.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::size_t total = 0;
+    for (const auto& [reason, count] : reasons) {
+        total += count;
+    }
+    fmt::print("passed over {} record{} that hold no article:\n", total, total == 1 ? "" : "s");
+    for (const auto& [reason, count] : reasons) {
+        fmt::print("  {} {}\n", count, reason);
+    }
+}
+
 void print_summary(const IngestCommand& o, const IngestReport& r,
                    const std::filesystem::path& dir) {
     const double seconds = std::max(r.seconds, 1e-9);
@@ -76,6 +96,7 @@ void print_summary(const IngestCommand& o, const IngestReport& r,
                o.mode == Mode::rebuild ? "rebuilt" : "indexed", dir, r.added, r.updated,
                r.unchanged, r.deleted, r.skipped.size(), r.seconds, written / seconds,
                static_cast<double>(r.bytes) / 1e6 / seconds);
+    print_passed_over(r);
     if (!r.skipped.empty()) {
         fmt::print("skipped:\n");
     }

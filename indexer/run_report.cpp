@@ -70,6 +70,7 @@ void RunReport::write(const std::string& file, const IngestReport& r, int status
                      {"deleted", r.deleted},
                      {"skipped_count", r.skipped.size()},
                      {"skipped", skipped_records(r.skipped)},
+                     {"passed_over", r.passed_over},
                      {"interrupted", r.interrupted},
                      {"exit_status", status},
                      {"error", nullptr}});

@@ -14,7 +14,7 @@ struct ArticleField {
     std::string Article::*member;
 };
 
-inline constexpr std::array<ArticleField, 8> kArticleFields = {{
+inline constexpr std::array<ArticleField, 9> kArticleFields = {{
     {"id", &Article::id},
     {"title", &Article::title},
     {"section", &Article::section},
@@ -23,6 +23,7 @@ inline constexpr std::array<ArticleField, 8> kArticleFields = {{
     {"url", &Article::url},
     {"published", &Article::published},
     {"body", &Article::body},
+    {"language", &Article::language},
 }};
 
 } // namespace newsq::detail

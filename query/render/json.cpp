@@ -75,6 +75,7 @@ Json hit_json(const Hit& h) {
                 {"source", h.source},
                 {"author", h.author},
                 {"date", h.published},
+                {"language", h.language},
                 {"score", h.score},
                 {"snippet", h.snippet.text},
                 {"highlights", highlights_json(h.snippet)},
@@ -140,6 +141,7 @@ Json article_json(const Article& a) {
             {"source", a.source},
             {"author", a.author},
             {"url", a.url},
+            {"language", a.language},
             {"body", a.body},
             {"entities", entities_json(a.entities)},
             {"quotes", std::move(quotes)}};

@@ -54,6 +54,7 @@ void print_article_text(std::FILE* out, const Article& a, bool color) {
     print_field(out, "source", a.source, color);
     print_field(out, "author", a.author, color);
     print_field(out, "url", a.url, color);
+    print_field(out, "language", a.language, color);
     fmt::print(out, "\n");
     print_body(out, a.body);
     if (!a.entities.empty()) {

@@ -592,6 +592,64 @@ TEST_CASE("standard input may be gzip-compressed JSON Lines") {
     CHECK(contains(r.out, ": 2 added, 0 updated, 0 unchanged, 0 deleted, 0 skipped "));
 }
 
+// A WARC record; `length`, when given, is the Content-Length it claims instead of the true one.
+std::string warc_record(std::string_view type, std::string_view uri, std::string_view content_type,
+                        std::string_view block, std::optional<std::size_t> length = {}) {
+    std::string record = "WARC/1.1\r\nWARC-Type: " + std::string(type) + "\r\n";
+    if (!uri.empty()) {
+        record += "WARC-Target-URI: " + std::string(uri) + "\r\n";
+    }
+    record += "WARC-Date: 2024-05-02T10:00:00Z\r\nContent-Type: " + std::string(content_type) +
+              "\r\nContent-Length: " + std::to_string(length.value_or(block.size())) + "\r\n\r\n";
+    return record + std::string(block) + "\r\n\r\n";
+}
+
+TEST_CASE("a WARC file: its pages are found by canonical URL, other records are counted") {
+    const TempDir dir;
+    const std::string url = "https://harbour.example/news/ferries";
+    const std::string page =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Ferries return to the harbour</title>"
+        "<link rel=\"canonical\" href=\"" +
+        url +
+        "\"></head><body><article><h1>Ferries return to the harbour</h1><p>The ferries "
+        "return to the harbour on Monday after the council voted for the new timetable, the "
+        "port authority said.</p><p>Residents welcomed the decision, which follows two years "
+        "of talks with local businesses and the ferry operators.</p></article></body></html>";
+    const std::string http =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page;
+    const std::string warc =
+        warc_record("warcinfo", "", "application/warc-fields", "software: newsq tests\r\n") +
+        warc_record("request", url, "application/http; msgtype=request",
+                    "GET /news/ferries HTTP/1.1\r\nHost: harbour.example\r\n\r\n") +
+        warc_record("response", url + "?from=feed", "application/http; msgtype=response", http) +
+        warc_record("resource", "https://harbour.example/lie", "text/html", page, 10) +
+        warc_record("response", url, "application/http; msgtype=response", http);
+    const std::string file = dir / "crawl.warc";
+    std::ofstream(file, std::ios::binary) << warc;
+
+    const std::string index = dir / "index";
+    const Result r = newsindex({"add", file, "--index", index});
+    CHECK(r.status == 1);
+    CHECK(contains(r.err, file + ": record 4 (offset "));
+    CHECK(contains(r.out, ": 1 added, 1 updated, 0 unchanged, 0 deleted, 1 skipped "));
+    CHECK(contains(r.out, "passed over 2 records that hold no article:\n"));
+    CHECK(contains(r.out, "  1 request record\n"));
+    CHECK(newsq({"ferries", "--index", index, "--format", "ids"}).out == url + "\n");
+    const Json shown = Json::parse(newsq({"show", url, "--index", index, "--json"}).out);
+    CHECK(shown["language"] == "en");
+    CHECK(shown["url"] == url);
+    const Json found = Json::parse(newsq({"ferries", "--index", index, "--json"}).out);
+    CHECK(found["hits"][0]["language"] == "en");
+
+    const Result again = newsindex({"update", file, "--index", index});
+    CHECK(contains(again.out, ": 0 added, 0 updated, 2 unchanged, 0 deleted, 1 skipped "));
+
+    const Result piped = newsindex({"add", "-", "--index", dir / "piped"}, warc);
+    CHECK(piped.status == 1);
+    CHECK(contains(piped.err, "-: record 4 (offset "));
+    CHECK(newsq({"ferries", "--index", dir / "piped", "--format", "ids"}).out == url + "\n");
+}
+
 TEST_CASE("articles over --max-article-kib are reported and skipped, the others kept") {
     const TempDir dir;
     const std::string index = dir / "index";

@@ -48,6 +48,7 @@ struct Article {
     std::string url{};       ///< canonical address
     std::string published{}; ///< ISO 8601, normalised: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ"
     std::string body{};      ///< paragraphs separated by one blank line ("\n\n")
+    std::string language{};  ///< as the input declares it ("en", "de-DE"), kept for later use
     std::vector<Entity> entities{}; ///< found by the analysis, sorted by type and name
     std::vector<Quote> quotes{};    ///< found by the analysis, in text order
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <span>
 #include <stop_token>
@@ -87,7 +88,7 @@ private:
 
 /// How far an ingest run has got, for a progress display.
 struct IngestProgress {
-    std::size_t done = 0;  ///< records handled (written, unchanged or skipped)
+    std::size_t done = 0;  ///< records handled (written, unchanged, skipped or passed over)
     std::size_t total = 0; ///< records in the input; 0 when unknown (standard input)
     double seconds = 0;    ///< since the run started
 };
@@ -121,6 +122,8 @@ struct IngestReport {
     std::size_t unchanged = 0; ///< skipped: same content as stored (skip_unchanged only)
     std::size_t deleted = 0;   ///< pruned
     std::vector<BadRecord> skipped;
+    /// Records read and passed over as no article, counted by reason (see ReadSink).
+    std::map<std::string, std::size_t> passed_over;
     std::uint64_t bytes = 0; ///< body and title bytes indexed
     double seconds = 0;
     bool interrupted = false; ///< the stop token ended the run early

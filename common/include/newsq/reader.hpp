@@ -33,7 +33,7 @@ struct ReadOptions {
 ParseResult parse_text_article(std::string_view text, const ReadOptions& options = {});
 
 /// Parses one JSON Lines record: an object with string fields id, url, title, section,
-/// published (ISO 8601), source, author, body; other fields are ignored. Thread-safe.
+/// published (ISO 8601), source, author, body, language; other fields are ignored. Thread-safe.
 ParseResult parse_json_article(std::string_view line, const ReadOptions& options = {});
 
 /// Receives what `read_articles` finds, in input order.
@@ -42,15 +42,23 @@ struct ReadSink {
     std::function<void(BadRecord&&)> bad_record;
     /// When set, told the path of each file (as in BadRecord::path) before its articles.
     std::function<void(const std::string& path)> file{};
+    /// When set, told of each record passed over as no article, by reason: a WARC's
+    /// "request record", "warcinfo record", "HTTP status 404", "not HTML: image/png"…
+    std::function<void(std::string_view reason)> passed_over{};
 };
 
 /// Reads every article under `paths`: files, directories (recursively: *.txt, *.jsonl,
-/// *.ndjson, *.jsonl.gz; hidden entries skipped) or "-" for standard input (JSON Lines when
-/// it starts with '{', else one plain-text article). Files named directly are read whatever
-/// their extension. Gives each article a stable id when the input has none: its URL, else for
-/// a plain-text file its path relative to the directory given (or its path as given), else a
-/// hash of its content ("hash:" and 32 hex digits). Unreadable paths become bad records; nothing is
-/// thrown for bad input.
+/// *.ndjson, *.jsonl.gz, *.html, *.htm, *.html.gz, *.htm.gz, *.warc, *.warc.gz; hidden entries
+/// skipped) or "-" for standard input (a WARC stream when it starts with `WARC/1.`, an HTML page
+/// when it starts with `<!doctype html` or `<html`, JSON Lines when it starts with '{', else one
+/// plain-text article; any of them possibly gzip-compressed). Files named directly are read by
+/// their extension, as plain text when it is none of these. An HTML file is one article; a WARC
+/// file gives one article per HTML page of a 2xx `response` or a `resource` record, the other
+/// records being passed over. A web page's id is its canonical URL (an HTML file without one:
+/// its path, as for a plain-text file). Gives each other article a stable id when the input has
+/// none: its URL, else for a plain-text file its path relative to the directory given (or its
+/// path as given), else a hash of its content ("hash:" and 32 hex digits). Unreadable paths
+/// become bad records; nothing is thrown for bad input.
 void read_articles(std::span<const std::string> paths, const ReadSink& sink,
                    const ReadOptions& options = {});
 

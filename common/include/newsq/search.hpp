@@ -98,6 +98,7 @@ struct Hit {
     std::vector<Entity> entities{};   ///< as the analysis found them, sorted by type and name
     std::vector<HitQuote> quotes{};   ///< every quote of the article, in text order
     std::optional<Cluster> cluster{}; ///< when the article has copies in the index
+    std::string language{};           ///< as the input declared it, e.g. "en"
 };
 
 /// An article's copy in the index, for `Searcher::similar`.

@@ -155,7 +155,10 @@ void DocumentBuilder::index_names(const std::vector<Entity>& entities) {
 std::string content_hash(const Article& article, std::string_view tag) {
     std::string text(tag);
     for (const ArticleField& f : kArticleFields) {
-        text.append(1, '\x1f').append(article.*f.member);
+        // Without a language, the hash is the one stored before articles had one.
+        if (f.member != &Article::language || !article.language.empty()) {
+            text.append(1, '\x1f').append(article.*f.member);
+        }
     }
     return hash_hex(text);
 }
@@ -185,6 +188,7 @@ std::string encode_article(const Article& a) {
                          {"url", a.url},
                          {"published", a.published},
                          {"body", a.body},
+                         {"language", a.language},
                          {"entities", std::move(entities)},
                          {"quotes", std::move(quotes)}};
     return object.dump();
@@ -201,6 +205,7 @@ Article decode_article(std::string_view data) {
                   object.at("url"),
                   object.at("published"),
                   object.at("body"),
+                  object.value("language", ""),
                   {},
                   {}};
         for (const Json& e : object.at("entities")) {

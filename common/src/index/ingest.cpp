@@ -37,7 +37,12 @@ struct Unchanged {
     std::string id_term;
 };
 
-using Item = std::variant<Prepared, Unchanged, BadRecord>;
+// A record that is no article, by reason.
+struct PassedOver {
+    std::string reason;
+};
+
+using Item = std::variant<Prepared, Unchanged, BadRecord, PassedOver>;
 
 // Thrown from the reader's callbacks to abandon reading once the writer has stopped.
 struct Stopped {};
@@ -143,7 +148,8 @@ void produce(std::stop_token stop, const Source& source, detail::BoundedQueue<It
         };
         read_articles(source.paths,
                       {article, [&](BadRecord&& bad) { send(std::move(bad)); },
-                       [&](const std::string& path) { origin = origin_of(path); }},
+                       [&](const std::string& path) { origin = origin_of(path); },
+                       [&](std::string_view reason) { send(PassedOver{std::string(reason)}); }},
                       source.options.read);
     } catch (const Stopped&) {
     } catch (...) {
@@ -174,7 +180,9 @@ FirstReading read_first(const Index::Impl& index, std::span<const std::string> p
                            first.boilerplate.observe(a);
                            ++first.records;
                        },
-                       [&](BadRecord&&) { ++first.records; }},
+                       [&](BadRecord&&) { ++first.records; },
+                       {},
+                       [&](std::string_view) { ++first.records; }},
                       options.read);
     }
     return first;
@@ -194,6 +202,8 @@ public:
                 unreadable_.push_back(origin);
             }
             report_.skipped.push_back(std::move(*bad));
+        } else if (auto* passed = std::get_if<PassedOver>(&item)) {
+            ++report_.passed_over[passed->reason];
         } else if (auto* same = std::get_if<Unchanged>(&item)) {
             seen_.insert(std::move(same->id_term));
             ++report_.unchanged;

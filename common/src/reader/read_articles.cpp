@@ -8,6 +8,7 @@
 #include <optional>
 #include <system_error>
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <fmt/std.h>
 #include <unistd.h>
@@ -15,6 +16,9 @@
 
 #include <newsq/reader.hpp>
 
+#include "reader/byte_stream.hpp"
+#include "reader/warc_reader.hpp"
+#include "reader/web_reader.hpp"
 #include "text.hpp"
 
 namespace newsq {
@@ -23,13 +27,31 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum class Format { text, json_lines, json_lines_gz };
+enum class Format { text, json_lines, json_lines_gz, html, warc };
+
+// How much of standard input is looked at to tell what it holds.
+constexpr std::size_t kSniffBytes = 4096;
 
 bool ends_with(const fs::path& p, std::string_view suffix) {
     return p.filename().string().ends_with(suffix);
 }
 
+bool is_html_file(const fs::path& p) {
+    return ends_with(p, ".html") || ends_with(p, ".htm") || ends_with(p, ".html.gz") ||
+           ends_with(p, ".htm.gz");
+}
+
+bool is_warc_file(const fs::path& p) {
+    return ends_with(p, ".warc") || ends_with(p, ".warc.gz");
+}
+
 Format format_of(const fs::path& p) {
+    if (is_warc_file(p)) {
+        return Format::warc;
+    }
+    if (is_html_file(p)) {
+        return Format::html;
+    }
     if (ends_with(p, ".gz")) {
         return Format::json_lines_gz;
     }
@@ -41,7 +63,7 @@ Format format_of(const fs::path& p) {
 
 bool is_article_file(const fs::path& p) {
     return ends_with(p, ".txt") || ends_with(p, ".jsonl") || ends_with(p, ".ndjson") ||
-           ends_with(p, ".jsonl.gz");
+           ends_with(p, ".jsonl.gz") || is_html_file(p) || is_warc_file(p);
 }
 
 // zlib's messages start with the file's path, which the report names already.
@@ -50,7 +72,7 @@ std::string without_path(std::string_view message) {
     return std::string(colon == std::string_view::npos ? message : message.substr(colon + 2));
 }
 
-// Reads lines from a plain or gzip-compressed file or descriptor, keeping at most `limit` bytes
+// Reads lines from a plain or gzip-compressed file or stream, keeping at most `limit` bytes
 // of a line (the rest is skipped and the line marked oversized); `error()` says why reading
 // stopped early.
 class LineReader {
@@ -61,11 +83,12 @@ public:
         init();
     }
 
-    LineReader(int fd, std::size_t limit)
-        : file_(gzdopen(dup(fd), "rb"))
-        , limit_(limit) {
-        init();
-    }
+    /// Reads the lines of `stream`, whose `source_error` tells of a read error.
+    LineReader(std::unique_ptr<detail::ByteStream> stream, const std::string& source_error,
+               std::size_t limit)
+        : limit_(limit)
+        , stream_(std::move(stream))
+        , source_error_(&source_error) {}
 
     bool next(std::string& line) {
         line.clear();
@@ -75,6 +98,9 @@ public:
             oversized_ = pending_->oversized;
             pending_.reset();
             return true;
+        }
+        if (stream_) {
+            return next_from_stream(line);
         }
         if (file_ == nullptr) {
             return false;
@@ -103,6 +129,12 @@ public:
     const std::string& error() const { return error_; }
 
 private:
+    bool next_from_stream(std::string& line) {
+        const std::size_t consumed = stream_->read_line(line, limit_, oversized_);
+        error_ = !stream_->error().empty() ? stream_->error() : *source_error_;
+        return consumed > 0 && error_.empty();
+    }
+
     void init() {
         if (file_ == nullptr) {
             error_ = std::strerror(errno);
@@ -131,9 +163,53 @@ private:
         bool oversized;
     };
     std::optional<Pending> pending_;
+    std::unique_ptr<detail::ByteStream> stream_;
+    const std::string* source_error_ = nullptr;
     std::string error_;
     bool oversized_ = false;
 };
+
+// An open file descriptor, closed with it.
+class Descriptor {
+public:
+    explicit Descriptor(int fd)
+        : fd_(fd) {}
+    Descriptor(const Descriptor&) = delete;
+    Descriptor& operator=(const Descriptor&) = delete;
+    ~Descriptor() {
+        if (fd_ >= 0) {
+            ::close(fd_);
+        }
+    }
+
+    int get() const { return fd_; }
+
+private:
+    int fd_;
+};
+
+// Whether the first bytes of an input tell what it holds: a line of text, or enough bytes.
+bool telling(std::string_view start) {
+    const std::string peek = detail::peek_decompressed(start);
+    const std::size_t text = peek.find_first_not_of(" \t\r\n\f\xEF\xBB\xBF");
+    return text != std::string::npos &&
+           (peek.size() - text >= 64 || peek.find('\n', text) != std::string::npos);
+}
+
+// The first bytes of `source`, as many as tell what it holds (see telling()).
+std::string sniff(const detail::ByteSource& source) {
+    std::string start(kSniffBytes, '\0');
+    std::size_t size = 0;
+    while (size < start.size() && !telling(std::string_view(start).substr(0, size))) {
+        const std::size_t got = source(std::span(start.data() + size, start.size() - size));
+        if (got == 0) {
+            break;
+        }
+        size += got;
+    }
+    start.resize(size);
+    return start;
+}
 
 class Walker {
 public:
@@ -192,6 +268,10 @@ private:
         if (sink_.file) {
             sink_.file(path.generic_string());
         }
+        if (format == Format::html || format == Format::warc) {
+            read_web_file(path, relative, format);
+            return;
+        }
         if (format != Format::text) {
             LineReader lines(path, options_.max_article_bytes);
             read_json_lines(path.generic_string(), lines);
@@ -209,6 +289,25 @@ private:
             return;
         }
         read_text(path.generic_string(), relative, text);
+    }
+
+    void read_web_file(const fs::path& path, const std::string& relative, Format format) {
+        const std::string name = path.generic_string();
+        const Descriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+        if (file.get() < 0) {
+            report(name, 0, fmt::format("cannot read: {}", std::strerror(errno)));
+            return;
+        }
+        std::string error;
+        detail::ByteStream in(detail::fd_source(file.get(), error));
+        if (format == Format::warc) {
+            detail::read_warc_articles(in, name, sink_, options_);
+        } else {
+            detail::read_html_stream(in, name, relative, sink_, options_);
+        }
+        if (!error.empty()) {
+            report(name, 0, fmt::format("cannot read: {}", error));
+        }
     }
 
     void read_text(const std::string& path, const std::string& relative, std::string_view text) {
@@ -262,13 +361,35 @@ private:
         }
     }
 
-    // Standard input (plain or gzip-compressed) holds JSON Lines when it starts with '{', else
-    // one plain-text article.
+    // Standard input (plain or gzip-compressed) holds a WARC stream when it starts with
+    // "WARC/1.", an HTML page when it starts so, JSON Lines when it starts with '{', else one
+    // plain-text article.
     void read_stdin() {
         if (sink_.file) {
             sink_.file("-");
         }
-        LineReader lines(STDIN_FILENO, options_.max_article_bytes);
+        std::string error;
+        detail::ByteSource raw = detail::fd_source(STDIN_FILENO, error);
+        std::string start = sniff(raw);
+        const std::string peek = detail::peek_decompressed(start);
+        auto stream = std::make_unique<detail::ByteStream>(
+            detail::prefixed_source(std::move(start), std::move(raw)));
+        if (detail::looks_like_warc(peek)) {
+            detail::read_warc_articles(*stream, "-", sink_, options_);
+        } else if (detail::looks_like_html(peek)) {
+            detail::read_html_stream(*stream, "-", "", sink_, options_);
+        } else {
+            LineReader lines(std::move(stream), error, options_.max_article_bytes);
+            read_stdin_lines(lines);
+            return;
+        }
+        if (!error.empty()) {
+            report("-", 0, fmt::format("cannot read: {}", error));
+        }
+    }
+
+    // JSON Lines when the first line that is not blank starts with '{', else one article.
+    void read_stdin_lines(LineReader& lines) {
         std::string line;
         while (lines.next(line) && !lines.oversized() && detail::trim(line).empty()) {
         }

@@ -185,6 +185,7 @@ struct Searcher::Impl {
                 std::move(a.author),    std::move(a.url),
                 std::move(a.published), {},
                 std::move(a.entities),  {}};
+        hit.language = std::move(a.language);
         for (const Quote& q : a.quotes) {
             hit.quotes.push_back(r.snippets ? hit_quote(q, h.quotes, stem, r.quote_chars)
                                             : HitQuote{{q.text, {}}, q.speaker, false});
