@@ -32,10 +32,21 @@ nlohmann::json to_json(const Article& a, bool with_body) {
     for (const Quote& q : a.quotes) {
         quotes.push_back({{"text", q.text}, {"speaker", q.speaker}});
     }
-    nlohmann::json out = {{"id", a.id}, {"entities", entities}, {"quotes", quotes}};
-    if (!a.language.empty()) {
-        out["language"] = a.language;
+    nlohmann::json out = {{"id", a.id}};
+    // What the reader found (for a web page, what extraction found), as JSON Lines names it.
+    for (const auto& [name, value] : {std::pair{"title", &a.title},
+                                      {"published", &a.published},
+                                      {"author", &a.author},
+                                      {"section", &a.section},
+                                      {"source", &a.source},
+                                      {"url", &a.url},
+                                      {"language", &a.language}}) {
+        if (!value->empty()) {
+            out[name] = *value;
+        }
     }
+    out["entities"] = entities;
+    out["quotes"] = quotes;
     if (with_body) {
         out["body"] = a.body;
     }

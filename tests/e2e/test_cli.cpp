@@ -650,6 +650,25 @@ TEST_CASE("a WARC file: its pages are found by canonical URL, other records are 
     CHECK(newsq({"ferries", "--index", dir / "piped", "--format", "ids"}).out == url + "\n");
 }
 
+TEST_CASE("analyze --json --body prints what extraction found in a web page") {
+    const Result r = newsindex({"analyze", "--json", "--body", NEWSQ_FIXTURES "/html/news.html"});
+    REQUIRE(r.status == 0);
+    const Json page = Json::parse(r.out);
+    const std::string url =
+        "https://www.northerncourier.example/world/harbour-tunnel-opens-a-year-late-5521";
+    CHECK(page["id"] == url);
+    CHECK(page["url"] == url);
+    CHECK(page["title"] == "Harbour tunnel opens a year late and over budget");
+    CHECK(page["published"] == "2023-10-03T06:30:00Z");
+    CHECK(page["author"] == "Ingrid Salo, Tomas Berg");
+    CHECK(page["section"] == "World");
+    CHECK(page["source"] == "Northern Courier");
+    CHECK(page["language"] == "en-GB");
+    CHECK(page["body"].get<std::string>().starts_with(
+        "The harbour tunnel linking the old town with the container port opened"));
+    CHECK(page["entities"].is_array());
+}
+
 TEST_CASE("articles over --max-article-kib are reported and skipped, the others kept") {
     const TempDir dir;
     const std::string index = dir / "index";
