@@ -165,6 +165,16 @@ void add_objects(json value, std::vector<json>& objects, int depth) {
     }
 }
 
+// A JSON-LD block, or a discarded value when it is not JSON. Values nested deeper than
+// kMaxParsedDepth are dropped while parsing: metadata is never that deep, and a deeper value
+// would be copied by recursion (one <script> can nest 100,000 arrays).
+json parse_json_ld(const std::string& text) {
+    constexpr int kMaxParsedDepth = 32;
+    return json::parse(
+        text, [](int depth, json::parse_event_t, json&) { return depth <= kMaxParsedDepth; },
+        false);
+}
+
 /// Every object of the page's JSON-LD blocks, top-level, in arrays and in @graph.
 std::vector<json> json_ld_objects(const GumboNode* document) {
     std::vector<json> objects;
@@ -178,7 +188,7 @@ std::vector<json> json_ld_objects(const GumboNode* document) {
                 text += child->v.text.text;
             }
         }
-        add_objects(json::parse(text, nullptr, false), objects, 0);
+        add_objects(parse_json_ld(text), objects, 0);
     }
     return objects;
 }
