@@ -93,7 +93,7 @@ TEST_CASE("a WordPress post loses its comments, share bar, sidebar and caption")
     CHECK(paragraphs(page) == expected);
 }
 
-TEST_CASE("a news page's JSON-LD outranks its Open Graph tags; ads and boxes are dropped") {
+TEST_CASE("a news page's JSON-LD outranks its Open Graph tags, and ads and boxes are dropped") {
     const WebPage page = extract_page(fixture("news.html"), origin(""));
     CHECK(page.title == "Harbour tunnel opens a year late and over budget");
     CHECK(page.published == "2023-10-03T07:30:00+01:00");
