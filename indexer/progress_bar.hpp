@@ -4,8 +4,9 @@
 
 namespace newsq::indexer {
 
-/// Draws an ingest run's progress on standard error when it is a terminal: a bar (when the
-/// total is known), records done, rate and time left. Erases itself when done.
+/// Draws an ingest run's progress on standard error when it is a terminal: a bar and the time
+/// left (by records when their number is known, else by bytes when the input's size is),
+/// records done, bytes of input read (kB, MB or GB), and rate. Erases itself when done.
 class ProgressBar {
 public:
     /// `enabled` false (--quiet, or standard error not a terminal) draws nothing.

@@ -4,8 +4,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <stop_token>
 #include <string>
@@ -13,7 +15,9 @@
 #include <vector>
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <newsq/error.hpp>
@@ -23,6 +27,7 @@
 #include <newsq/search.hpp>
 
 #include "temp_dir.hpp"
+#include "warc_writer.hpp"
 #include "xapian_guard.hpp"
 
 using newsq::Index;
@@ -57,6 +62,40 @@ IngestOptions update(bool prune = false) {
     options.skip_unchanged = true;
     options.prune = prune;
     return options;
+}
+
+// Every progress report of an ingest run of `paths` into `index`.
+std::vector<newsq::IngestProgress> progress_of(const fs::path& index,
+                                               const std::vector<std::string>& paths,
+                                               IngestOptions options = {}) {
+    std::vector<newsq::IngestProgress> seen;
+    options.on_progress = [&](const newsq::IngestProgress& p) { seen.push_back(p); };
+    run(index, paths, options);
+    return seen;
+}
+
+// Whether the bytes reported never go down nor past `total`.
+bool bytes_grow(const std::vector<newsq::IngestProgress>& seen, std::uint64_t total) {
+    std::uint64_t last = 0;
+    for (const newsq::IngestProgress& p : seen) {
+        if (p.bytes < last || p.bytes > total) {
+            return false;
+        }
+        last = p.bytes;
+    }
+    return true;
+}
+
+// Runs `body` with standard input reading the file at `path`.
+template <typename Body>
+void with_stdin(const fs::path& path, Body body) {
+    const int input = open(path.c_str(), O_RDONLY);
+    const int saved = dup(STDIN_FILENO);
+    REQUIRE((input >= 0 && saved >= 0 && dup2(input, STDIN_FILENO) == STDIN_FILENO));
+    close(input);
+    body();
+    dup2(saved, STDIN_FILENO);
+    close(saved);
 }
 
 std::size_t count(const fs::path& index, const std::string& query = {}) {
@@ -363,4 +402,110 @@ TEST_CASE("a file that vanishes after the directory is listed is a bad record") 
     REQUIRE(bad.size() == 1);
     CHECK(bad[0].path.ends_with("b.jsonl"));
     CHECK(bad[0].reason.starts_with("cannot read"));
+}
+
+TEST_CASE("progress counts the bytes of input read, up to the size of the files") {
+    const TempDir dir;
+    const fs::path plain = dir.path() / "day.jsonl";
+    write_articles(plain, 0, 3000, "tunnels");
+    const std::uint64_t plain_size = fs::file_size(plain);
+    const fs::path index = dir.path() / "index";
+
+    SUBCASE("a plain file") {
+        const auto seen = progress_of(index, {plain.string()});
+        REQUIRE(!seen.empty());
+        CHECK(bytes_grow(seen, plain_size));
+        CHECK(seen.back().bytes == plain_size);
+        CHECK(seen.back().bytes_total == plain_size);
+        CHECK(seen.back().done == 3000);
+        CHECK(seen.back().total == 3000);
+    }
+
+    SUBCASE("a gzip file counts its compressed bytes") {
+        std::ifstream in(plain, std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+        const fs::path packed = dir.path() / "day.jsonl.gz";
+        newsq::test::write_file(packed, newsq::test::gzip(text));
+        const std::uint64_t packed_size = fs::file_size(packed);
+        REQUIRE(packed_size < plain_size);
+        const auto seen = progress_of(index, {packed.string()});
+        REQUIRE(!seen.empty());
+        CHECK(bytes_grow(seen, packed_size));
+        CHECK(seen.back().bytes == packed_size);
+        CHECK(seen.back().bytes_total == packed_size);
+        CHECK(seen.back().done == 3000);
+    }
+
+    SUBCASE("a directory's total is the sum of its article files") {
+        write_articles(dir.path() / "more.jsonl", 3000, 10, "tunnels");
+        newsq::test::write_file(dir.path() / "notes.md", "not read");
+        const std::uint64_t both = plain_size + fs::file_size(dir.path() / "more.jsonl");
+        const auto seen = progress_of(index, {dir.path().string()});
+        REQUIRE(!seen.empty());
+        CHECK(seen.back().bytes == both);
+        CHECK(seen.back().bytes_total == both);
+    }
+
+    SUBCASE("without boilerplate learning, a WARC file is read once and measured by bytes") {
+        std::string warc = newsq::test::warcinfo_record();
+        for (int n = 0; n < 50; ++n) {
+            const std::string url = fmt::format("https://news.example/tunnel-{}", n);
+            warc += newsq::test::response_record(
+                url, newsq::test::http_response(
+                         200, "text/html",
+                         newsq::test::news_page(fmt::format("Tunnel {}", n), "Tunnels.", url)));
+        }
+        const fs::path crawl = dir.path() / "crawl.warc.gz";
+        newsq::test::write_file(crawl, newsq::test::gzip(warc));
+        IngestOptions options;
+        options.analysis.boilerplate = false;
+        const auto seen = progress_of(index, {crawl.string()}, options);
+        REQUIRE(!seen.empty());
+        CHECK(seen.back().total == 0);
+        CHECK(seen.back().done == 51);
+        CHECK(seen.back().bytes == fs::file_size(crawl));
+        CHECK(seen.back().bytes_total == fs::file_size(crawl));
+    }
+
+    SUBCASE("standard input reports its bytes, of a total unknown") {
+        const auto seen = [&] {
+            std::vector<newsq::IngestProgress> got;
+            with_stdin(plain, [&] { got = progress_of(index, {"-"}); });
+            return got;
+        }();
+        REQUIRE(!seen.empty());
+        CHECK(bytes_grow(seen, plain_size));
+        CHECK(seen.back().bytes == plain_size);
+        CHECK(seen.back().bytes_total == 0);
+        CHECK(seen.back().total == 0);
+        CHECK(seen.back().done == 3000);
+    }
+}
+
+TEST_CASE("the reader tells of the bytes it reads as it goes, not only at a file's end") {
+    const TempDir dir;
+    const fs::path plain = dir.path() / "day.jsonl";
+    write_articles(plain, 0, 3000, "ferries");
+    std::ifstream in(plain, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const fs::path packed = dir.path() / "day.jsonl.gz";
+    newsq::test::write_file(packed, newsq::test::gzip(text));
+    for (const fs::path& file : {plain, packed}) {
+        CAPTURE(file);
+        std::uint64_t consumed = 0;
+        std::vector<std::uint64_t> at_article;
+        const std::vector<std::string> paths{file.string()};
+        newsq::read_articles(paths,
+                             {.article = [&](newsq::Article&&) { at_article.push_back(consumed); },
+                              .bad_record = [](newsq::BadRecord&&) {},
+                              .consumed = [&](std::uint64_t bytes) { consumed += bytes; }});
+        REQUIRE(at_article.size() == 3000);
+        CHECK(at_article.front() > 0);
+        CHECK(at_article.front() < at_article[1500]);
+        CHECK(at_article[1500] < consumed);
+        CHECK(consumed == fs::file_size(file));
+        CHECK(newsq::input_size(paths) == fs::file_size(file));
+    }
+    CHECK(newsq::input_size(std::vector<std::string>{plain.string(), "-"}) == std::nullopt);
 }

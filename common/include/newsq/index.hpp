@@ -88,9 +88,19 @@ private:
 
 /// How far an ingest run has got, for a progress display.
 struct IngestProgress {
-    std::size_t done = 0;  ///< records handled (written, unchanged, skipped or passed over)
-    std::size_t total = 0; ///< records in the input; 0 when unknown (standard input)
-    double seconds = 0;    ///< since the run started
+    std::size_t done = 0; ///< records handled (written, unchanged, skipped or passed over)
+    /// Records in the input; 0 when unknown: standard input, or files not read first (they
+    /// are read first only to learn boilerplate, see AnalysisOptions::boilerplate).
+    std::size_t total = 0;
+    /// Bytes of input read by the time the last record handled was read: bytes read from the
+    /// files (compressed bytes for gzip files) or standard input, including what the reader
+    /// buffers ahead. A file read or skipped to its end counts as its size.
+    std::uint64_t bytes = 0;
+    /// The sum of the sizes of the input files, known before reading; 0 when unknown (standard
+    /// input). At the end of a complete run over files that did not change meanwhile, `bytes`
+    /// equals it.
+    std::uint64_t bytes_total = 0;
+    double seconds = 0; ///< since the run started
 };
 
 /// Settings of one ingest run.

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -45,6 +47,11 @@ struct ReadSink {
     /// When set, told of each record passed over as no article, by reason: a WARC's
     /// "request record", "warcinfo record", "HTTP status 404", "not HTML: image/png"…
     std::function<void(std::string_view reason)> passed_over{};
+    /// When set, told of the bytes of input consumed since it was last told, as reading goes
+    /// on: bytes read from the file (compressed bytes for a gzip file) or standard input. A
+    /// file counts as consumed in full once it has been read or skipped, so the bytes of the
+    /// files add up to `input_size`.
+    std::function<void(std::uint64_t bytes)> consumed{};
 };
 
 /// Reads every article under `paths`: files, directories (recursively: *.txt, *.jsonl,
@@ -61,6 +68,10 @@ struct ReadSink {
 /// become bad records; nothing is thrown for bad input.
 void read_articles(std::span<const std::string> paths, const ReadSink& sink,
                    const ReadOptions& options = {});
+
+/// The sum of the sizes on disk of the files `read_articles` reads under `paths`; nullopt when
+/// one of them is "-" (standard input, whose size is unknown before it is read).
+std::optional<std::uint64_t> input_size(std::span<const std::string> paths);
 
 /// Id derived from an article's title and body, for input that names none.
 std::string content_id(const Article& article);

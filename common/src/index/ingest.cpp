@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <exception>
 #include <filesystem>
 #include <thread>
@@ -42,7 +43,16 @@ struct PassedOver {
     std::string reason;
 };
 
-using Item = std::variant<Prepared, Unchanged, BadRecord, PassedOver>;
+// Input consumed after the last record read.
+struct InputRead {};
+
+using Item = std::variant<Prepared, Unchanged, BadRecord, PassedOver, InputRead>;
+
+// What the reader sends the writer: an item, and the bytes of input consumed when it was read.
+struct Sent {
+    Item item;
+    std::uint64_t bytes_read;
+};
 
 // Thrown from the reader's callbacks to abandon reading once the writer has stopped.
 struct Stopped {};
@@ -109,7 +119,7 @@ struct Source {
     fs::path live;
 };
 
-void produce(std::stop_token stop, const Source& source, detail::BoundedQueue<Item>& queue,
+void produce(std::stop_token stop, const Source& source, detail::BoundedQueue<Sent>& queue,
              std::exception_ptr& failure) {
     try {
         detail::DocumentBuilder builder;
@@ -120,8 +130,11 @@ void produce(std::stop_token stop, const Source& source, detail::BoundedQueue<It
             stored.emplace(source.live);
         }
         std::string origin;
+        std::uint64_t bytes_read = 0;
+        std::uint64_t bytes_sent = 0;
         const auto send = [&](Item item) {
-            if (!queue.push(std::move(item), stop)) {
+            bytes_sent = bytes_read;
+            if (!queue.push(Sent{std::move(item), bytes_read}, stop)) {
                 throw Stopped{};
             }
         };
@@ -149,8 +162,12 @@ void produce(std::stop_token stop, const Source& source, detail::BoundedQueue<It
         read_articles(source.paths,
                       {article, [&](BadRecord&& bad) { send(std::move(bad)); },
                        [&](const std::string& path) { origin = origin_of(path); },
-                       [&](std::string_view reason) { send(PassedOver{std::string(reason)}); }},
+                       [&](std::string_view reason) { send(PassedOver{std::string(reason)}); },
+                       [&](std::uint64_t bytes) { bytes_read += bytes; }},
                       source.options.read);
+        if (bytes_read != bytes_sent) {
+            send(InputRead{});
+        }
     } catch (const Stopped&) {
     } catch (...) {
         failure = std::current_exception();
@@ -159,7 +176,9 @@ void produce(std::stop_token stop, const Source& source, detail::BoundedQueue<It
 }
 
 // What a first reading of the input gives: the boilerplate learned by earlier runs (which the
-// index keeps) and from this input, and the number of records, for the progress display.
+// index keeps) and from this input, and the number of records, for the progress display. The
+// input is read first only to learn boilerplate: without that, the progress display goes by
+// the bytes read of the input's size rather than read a large WARC file twice.
 struct FirstReading {
     BoilerplateModel boilerplate;
     std::string saved; // the boilerplate as the index holds it
@@ -174,7 +193,7 @@ FirstReading read_first(const Index::Impl& index, std::span<const std::string> p
     if (!first.saved.empty()) {
         first.boilerplate.load(first.saved);
     }
-    if (rereadable && (options.analysis.boilerplate || options.on_progress)) {
+    if (rereadable && options.analysis.boilerplate) {
         read_articles(paths,
                       {[&](Article&& a) {
                            first.boilerplate.observe(a);
@@ -207,7 +226,7 @@ public:
         } else if (auto* same = std::get_if<Unchanged>(&item)) {
             seen_.insert(std::move(same->id_term));
             ++report_.unchanged;
-        } else {
+        } else if (std::holds_alternative<Prepared>(item)) {
             store(std::get<Prepared>(item));
         }
     }
@@ -294,16 +313,19 @@ private:
 // Calls the progress callback at most every kProgressInterval, and always when `last`.
 class Progress {
 public:
-    Progress(const IngestOptions& options, std::size_t total, Clock::time_point start)
+    Progress(const IngestOptions& options, std::size_t total, std::uint64_t bytes_total,
+             Clock::time_point start)
         : callback_(options.on_progress)
         , total_(total)
+        , bytes_total_(bytes_total)
         , start_(start) {}
 
-    void step(std::size_t done, bool last = false) {
+    void step(std::size_t done, std::uint64_t bytes, bool last = false) {
         const auto now = Clock::now();
         if (callback_ && (last || now - shown_ >= kProgressInterval)) {
             shown_ = now;
-            callback_({done, std::max(total_, done),
+            callback_({done, total_ > 0 ? std::max(total_, done) : 0, bytes,
+                       bytes_total_ > 0 ? std::max(bytes_total_, bytes) : 0,
                        std::chrono::duration<double>(now - start_).count()});
         }
     }
@@ -311,6 +333,7 @@ public:
 private:
     const std::function<void(const IngestProgress&)>& callback_;
     std::size_t total_;
+    std::uint64_t bytes_total_;
     Clock::time_point start_;
     Clock::time_point shown_{};
 };
@@ -339,23 +362,26 @@ IngestReport ingest(Index& index, std::span<const std::string> paths, const Inge
     FirstReading first = read_first(impl, paths, options, !stdin_input);
     IngestReport report;
     Writer writer(impl, options, report);
-    Progress progress(options, first.records, start);
-    detail::BoundedQueue<Item> queue(kQueueDepth);
+    Progress progress(options, first.records, input_size(paths).value_or(0), start);
+    detail::BoundedQueue<Sent> queue(kQueueDepth);
     std::exception_ptr failure;
     const Source source{paths, options, first.boilerplate,
                         options.analysis.boilerplate && stdin_input, impl.live};
     std::jthread reader([&](std::stop_token stop) { produce(stop, source, queue, failure); });
     std::size_t done = 0;
-    while (auto item = queue.pop()) {
+    std::uint64_t bytes_read = 0;
+    while (auto sent = queue.pop()) {
         if (options.stop.stop_requested()) {
             report.interrupted = true;
             break;
         }
-        if (auto* bad = std::get_if<BadRecord>(&*item); bad && on_bad) {
+        if (auto* bad = std::get_if<BadRecord>(&sent->item); bad && on_bad) {
             on_bad(*bad);
         }
-        writer.write(std::move(*item));
-        progress.step(++done);
+        done += std::holds_alternative<InputRead>(sent->item) ? 0 : 1;
+        bytes_read = sent->bytes_read;
+        writer.write(std::move(sent->item));
+        progress.step(done, bytes_read);
     }
     reader.request_stop();
     reader.join();
@@ -367,7 +393,7 @@ IngestReport ingest(Index& index, std::span<const std::string> paths, const Inge
     }
     save_metadata(impl, first, first.boilerplate, writer.changed());
     index.commit();
-    progress.step(done, true);
+    progress.step(done, bytes_read, true);
     report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return report;
 }

@@ -1,12 +1,15 @@
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <optional>
 #include <system_error>
+#include <vector>
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -72,14 +75,19 @@ std::string without_path(std::string_view message) {
     return std::string(colon == std::string_view::npos ? message : message.substr(colon + 2));
 }
 
+// Told of the bytes of input consumed since it was last told.
+using Consumed = std::function<void(std::uint64_t bytes)>;
+
 // Reads lines from a plain or gzip-compressed file or stream, keeping at most `limit` bytes
 // of a line (the rest is skipped and the line marked oversized); `error()` says why reading
 // stopped early.
 class LineReader {
 public:
-    LineReader(const fs::path& path, std::size_t limit)
+    /// Reads the lines of the file at `path`, telling `consumed` of the bytes read from it.
+    LineReader(const fs::path& path, std::size_t limit, Consumed consumed)
         : file_(gzopen(path.c_str(), "rb"))
-        , limit_(limit) {
+        , limit_(limit)
+        , consumed_(std::move(consumed)) {
         init();
     }
 
@@ -115,9 +123,11 @@ public:
                 line += chunk;
             }
             if (end) {
+                tell_consumed();
                 return true;
             }
         }
+        tell_consumed();
         check_error();
         return error_.empty() && (!line.empty() || oversized_);
     }
@@ -133,6 +143,16 @@ private:
         const std::size_t consumed = stream_->read_line(line, limit_, oversized_);
         error_ = !stream_->error().empty() ? stream_->error() : *source_error_;
         return consumed > 0 && error_.empty();
+    }
+
+    // Tells `consumed_` how far reading the file has got since it was last told.
+    void tell_consumed() {
+        const auto offset = gzoffset(file_.get());
+        if (!consumed_ || offset < 0 || static_cast<std::uint64_t>(offset) <= told_) {
+            return;
+        }
+        consumed_(static_cast<std::uint64_t>(offset) - told_);
+        told_ = static_cast<std::uint64_t>(offset);
     }
 
     void init() {
@@ -158,6 +178,8 @@ private:
     };
     std::unique_ptr<gzFile_s, Closer> file_;
     std::size_t limit_;
+    Consumed consumed_;
+    std::uint64_t told_ = 0; // file offset `consumed_` has been told of
     struct Pending {
         std::string line;
         bool oversized;
@@ -211,6 +233,34 @@ std::string sniff(const detail::ByteSource& source) {
     return start;
 }
 
+// The article files under `dir` (hidden entries skipped), in order; `ec` tells of a listing
+// error.
+std::vector<fs::path> article_files(const fs::path& dir, std::error_code& ec) {
+    std::vector<fs::path> files;
+    auto it = fs::recursive_directory_iterator(dir, fs::directory_options::none, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const fs::path& p = it->path();
+        if (p.filename().string().starts_with('.')) {
+            if (it->is_directory()) {
+                it.disable_recursion_pending();
+            }
+            continue;
+        }
+        if (it->is_regular_file() && is_article_file(p)) {
+            files.push_back(p);
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// The size of the file at `path`; 0 when it cannot be told.
+std::uint64_t size_of(const fs::path& path) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    return ec ? 0 : size;
+}
+
 class Walker {
 public:
     Walker(const ReadSink& sink, const ReadOptions& options)
@@ -235,55 +285,69 @@ public:
     }
 
 private:
+    void tell_consumed(std::uint64_t bytes) {
+        file_consumed_ += bytes;
+        if (sink_.consumed && bytes > 0) {
+            sink_.consumed(bytes);
+        }
+    }
+
+    // `source`, telling the sink of the bytes it gives.
+    detail::ByteSource counted(detail::ByteSource source) {
+        return [this, source = std::move(source)](std::span<char> buffer) {
+            const std::size_t got = source(buffer);
+            tell_consumed(got);
+            return got;
+        };
+    }
+
     void report(const std::string& path, std::size_t line, std::string reason) {
         sink_.bad_record(BadRecord{path, line, std::move(reason)});
     }
 
     void read_directory(const fs::path& dir) {
-        std::vector<fs::path> files;
         std::error_code ec;
-        auto it = fs::recursive_directory_iterator(dir, fs::directory_options::none, ec);
-        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            const fs::path& p = it->path();
-            if (p.filename().string().starts_with('.')) {
-                if (it->is_directory()) {
-                    it.disable_recursion_pending();
-                }
-                continue;
-            }
-            if (it->is_regular_file() && is_article_file(p)) {
-                files.push_back(p);
-            }
-        }
+        const std::vector<fs::path> files = article_files(dir, ec);
         if (ec) {
             report(dir.generic_string(), 0, fmt::format("cannot list: {}", ec.message()));
         }
-        std::sort(files.begin(), files.end());
         for (const fs::path& p : files) {
             read_file(p, p.lexically_relative(dir).generic_string(), format_of(p));
         }
     }
 
+    // Reads the file, then counts what is left of its size as consumed: it has been handled.
     void read_file(const fs::path& path, const std::string& relative, Format format) {
         if (sink_.file) {
             sink_.file(path.generic_string());
         }
+        const std::uint64_t size = size_of(path);
+        file_consumed_ = 0;
+        read_file_content(path, relative, format, size);
+        if (size > file_consumed_) {
+            tell_consumed(size - file_consumed_);
+        }
+    }
+
+    void read_file_content(const fs::path& path, const std::string& relative, Format format,
+                           std::uint64_t size) {
         if (format == Format::html || format == Format::warc) {
             read_web_file(path, relative, format);
             return;
         }
         if (format != Format::text) {
-            LineReader lines(path, options_.max_article_bytes);
+            LineReader lines(path, options_.max_article_bytes,
+                             [this](std::uint64_t bytes) { tell_consumed(bytes); });
             read_json_lines(path.generic_string(), lines);
             return;
         }
-        std::error_code ec;
-        if (const auto size = fs::file_size(path, ec); !ec && size > options_.max_article_bytes) {
+        if (size > options_.max_article_bytes) {
             report(path.generic_string(), 0, too_large(size));
             return;
         }
         std::ifstream in(path, std::ios::binary);
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        tell_consumed(text.size());
         if (!in && !in.eof()) {
             report(path.generic_string(), 0, fmt::format("cannot read: {}", std::strerror(errno)));
             return;
@@ -299,7 +363,7 @@ private:
             return;
         }
         std::string error;
-        detail::ByteStream in(detail::fd_source(file.get(), error));
+        detail::ByteStream in(counted(detail::fd_source(file.get(), error)));
         if (format == Format::warc) {
             detail::read_warc_articles(in, name, sink_, options_);
         } else {
@@ -369,7 +433,7 @@ private:
             sink_.file("-");
         }
         std::string error;
-        detail::ByteSource raw = detail::fd_source(STDIN_FILENO, error);
+        detail::ByteSource raw = counted(detail::fd_source(STDIN_FILENO, error));
         std::string start = sniff(raw);
         const std::string peek = detail::peek_decompressed(start);
         auto stream = std::make_unique<detail::ByteStream>(
@@ -417,6 +481,7 @@ private:
 
     const ReadSink& sink_;
     const ReadOptions& options_;
+    std::uint64_t file_consumed_ = 0; // bytes of the file being read told of so far
 };
 
 } // namespace
@@ -427,6 +492,24 @@ void read_articles(std::span<const std::string> paths, const ReadSink& sink,
     for (const std::string& path : paths) {
         walker.read_path(path);
     }
+}
+
+std::optional<std::uint64_t> input_size(std::span<const std::string> paths) {
+    std::uint64_t total = 0;
+    for (const std::string& arg : paths) {
+        if (arg == "-") {
+            return std::nullopt;
+        }
+        std::error_code ec;
+        if (fs::is_directory(arg, ec)) {
+            for (const fs::path& p : article_files(arg, ec)) {
+                total += size_of(p);
+            }
+        } else {
+            total += size_of(arg);
+        }
+    }
+    return total;
 }
 
 std::string content_id(const Article& article) {
