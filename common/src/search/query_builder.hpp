@@ -25,8 +25,7 @@ public:
     /// Parses `text`; an empty query matches everything. Words without a field get
     /// `default_prefix` (none: title and body). Plain words (see is_plain_words) also get a
     /// phrase boost, so articles where they stand together rank first. A names field's value
-    /// (person:, org:, speaker:…) is read as the analysis writes the name (see
-    /// names_for_search), and articles that say more of it rank first. Throws Error
+    /// (person:, org:, speaker:…) matches and ranks as NameSearch says. Throws Error
     /// (query_syntax) naming the problem and its 1-based character position.
     Xapian::Query parse(std::string_view text, const std::string& default_prefix = {});
 
