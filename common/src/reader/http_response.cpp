@@ -24,10 +24,6 @@ std::string lower(std::string_view text) {
     return out;
 }
 
-bool same_name(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && lower(a) == lower(b);
-}
-
 // "HTTP/1.1 200 OK" → 200.
 std::optional<int> status_of(std::string_view line) {
     if (!line.starts_with("HTTP/")) {
@@ -47,18 +43,16 @@ std::optional<int> status_of(std::string_view line) {
 }
 
 void take_header(std::string_view line, HttpHead& head) {
-    const auto colon = line.find(':');
-    if (colon == std::string_view::npos) {
+    const auto field = header_field(line);
+    if (!field) {
         return;
     }
-    const std::string_view name = trim(line.substr(0, colon));
-    const std::string_view value = trim(line.substr(colon + 1));
-    if (same_name(name, "content-type")) {
-        head.content_type = std::string(value);
-    } else if (same_name(name, "transfer-encoding")) {
-        head.transfer_encoding = lower(value);
-    } else if (same_name(name, "content-encoding")) {
-        head.content_encoding = lower(value);
+    if (field->is("content-type")) {
+        head.content_type = std::string(field->value);
+    } else if (field->is("transfer-encoding")) {
+        head.transfer_encoding = lower(field->value);
+    } else if (field->is("content-encoding")) {
+        head.content_encoding = lower(field->value);
     }
 }
 
@@ -129,6 +123,20 @@ Decoded decode_content(std::string body, std::string_view coding, std::size_t li
 }
 
 } // namespace
+
+bool HeaderField::is(std::string_view n) const {
+    return name.size() == n.size() &&
+           std::equal(name.begin(), name.end(), n.begin(),
+                      [](char x, char y) { return (x | 0x20) == (y | 0x20); });
+}
+
+std::optional<HeaderField> header_field(std::string_view line) {
+    const auto colon = line.find(':');
+    if (colon == std::string_view::npos) {
+        return std::nullopt;
+    }
+    return HeaderField{trim(line.substr(0, colon)), trim(line.substr(colon + 1))};
+}
 
 std::optional<HttpHead> parse_http_head(std::string_view message) {
     std::size_t pos = 0;

@@ -24,6 +24,18 @@ struct Decoded {
     bool ok() const { return problem.empty(); }
 };
 
+/// A "Name: value" line of an HTTP or WARC header, both trimmed.
+struct HeaderField {
+    std::string_view name;
+    std::string_view value;
+
+    /// Whether the field is named `n`, in any case.
+    bool is(std::string_view n) const;
+};
+
+/// The field a header line holds; nothing when it has no colon.
+std::optional<HeaderField> header_field(std::string_view line);
+
 /// Parses the status line and headers of `message`; nothing when it is no HTTP response.
 std::optional<HttpHead> parse_http_head(std::string_view message);
 

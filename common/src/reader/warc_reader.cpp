@@ -27,12 +27,6 @@ struct Header {
     bool length_given = false;
 };
 
-bool same_name(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return (x | 0x20) == (y | 0x20);
-           });
-}
-
 std::optional<std::uint64_t> number(std::string_view text) {
     std::uint64_t value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -43,23 +37,22 @@ std::optional<std::uint64_t> number(std::string_view text) {
 }
 
 void take_field(std::string_view line, Header& h) {
-    const auto colon = line.find(':');
-    if (colon == std::string_view::npos) {
+    const auto field = header_field(line);
+    if (!field) {
         return;
     }
-    const std::string_view name = trim(line.substr(0, colon));
-    const std::string_view value = trim(line.substr(colon + 1));
-    if (same_name(name, "WARC-Type")) {
+    const std::string_view value = field->value;
+    if (field->is("WARC-Type")) {
         h.type = std::string(value);
-    } else if (same_name(name, "WARC-Target-URI")) {
+    } else if (field->is("WARC-Target-URI")) {
         // WARC 1.0's examples put the address in angle brackets.
         const bool bracketed = value.size() >= 2 && value.front() == '<' && value.back() == '>';
         h.target_uri = std::string(bracketed ? value.substr(1, value.size() - 2) : value);
-    } else if (same_name(name, "WARC-Date")) {
+    } else if (field->is("WARC-Date")) {
         h.date = std::string(value);
-    } else if (same_name(name, "Content-Type")) {
+    } else if (field->is("Content-Type")) {
         h.content_type = std::string(value);
-    } else if (same_name(name, "Content-Length")) {
+    } else if (field->is("Content-Length")) {
         h.length = number(value);
         h.length_given = true;
     }
