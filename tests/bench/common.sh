@@ -1,4 +1,17 @@
-# Helpers the update and dedup benchmark scripts source.
+# Helpers the update, dedup and web benchmark scripts source.
+
+# Reads "[N] [--reps R]" into $docs and $reps (their defaults set before), or prints the
+# calling script's header comment for --help.
+parse_docs_and_reps() {
+    while (($#)); do
+        case $1 in
+        --reps) reps=$2; shift 2 ;;
+        -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        *) docs=$1; shift ;;
+        esac
+    done
+    check_counts
+}
 
 # Exits 2 unless the article count $docs and repetitions $reps are positive integers.
 check_counts() {

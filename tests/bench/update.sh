@@ -16,15 +16,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 build_dir=${BUILD_DIR:-$here/../../build}
 docs=10000
 reps=3
-while (($#)); do
-    case $1 in
-    --reps) reps=$2; shift 2 ;;
-    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) docs=$1; shift ;;
-    esac
-done
 source "$here/common.sh"
-check_counts
+parse_docs_and_reps "$@"
 make_work_dir
 "$work/newsq-gen" --count "$docs" --seed "${SEED:-1}" --out "$work/corpus.jsonl"
 

@@ -18,15 +18,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 build_dir=${BUILD_DIR:-$here/../../build}
 docs=3000
 reps=3
-while (($#)); do
-    case $1 in
-    --reps) reps=$2; shift 2 ;;
-    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) docs=$1; shift ;;
-    esac
-done
 source "$here/common.sh"
-check_counts
+parse_docs_and_reps "$@"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for tool in tests/bench/bench-web tests/bench/bench-newsq corpus/generator/newsq-gen; do
