@@ -302,7 +302,10 @@ void check_proximity_operands(std::string_view q, const Token& op, const std::ve
     if (!op.text.starts_with("NEAR") && !op.text.starts_with("ADJ")) {
         return;
     }
-    const bool before = k > 0 && is_single_word(tokens[k - 1]);
+    // Xapian's parser takes no NEAR or ADJ after a run of words ("x a NEAR b").
+    const bool run = k > 1 && has_word(tokens[k - 2].text) &&
+                     !is_operator_word(without_punctuation(tokens[k - 2]).text);
+    const bool before = k > 0 && is_single_word(tokens[k - 1]) && !run;
     const bool after = k + 1 == tokens.size() || is_single_word(tokens[k + 1]);
     if (!before || !after) {
         syntax_error(q, op.offset,
