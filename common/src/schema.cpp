@@ -33,8 +33,7 @@ std::string cut_term(std::string term) {
 
 std::string boolean_term(const Field& f, std::string_view value) {
     std::string term(f.prefix);
-    const bool exact = f.name == "url" || f.name == "id";
-    term += exact ? std::string(value) : detail::fold_case(detail::trim(value));
+    term += f.exact ? std::string(value) : detail::fold_case(detail::trim(value));
     return cut_term(std::move(term));
 }
 

@@ -5,7 +5,8 @@
 
 #include <newsq/schema.hpp>
 
-#include "index/document_builder.hpp"
+#include "store/document.hpp"
+#include "store/fields.hpp"
 
 using newsq::boolean_term;
 using newsq::field;

@@ -7,28 +7,50 @@
 #include <string>
 #include <string_view>
 
+#include <newsq/article.hpp>
+
 namespace newsq {
 
 /// How a field is indexed.
 enum class FieldKind {
-    text,    ///< free text with positions: words, phrases, NEAR
-    boolean, ///< exact filter terms, one per value, matched case-insensitively
+    text,    ///< free text with positions: words, phrases, NEAR; stemmed (see kStemLanguage)
+    boolean, ///< exact filter terms, one per value
     date,    ///< publication date: D/M/Y terms plus a sortable value slot
     names,   ///< names found by the analysis: a filter term for each whole name and each
              ///< of its words, so `person:blinken` and `person:"Antony Blinken"` both match
 };
 
-/// One row of the schema: everything the indexer and the query parser need to agree on.
-struct Field {
-    std::string_view name;        ///< field name in queries (`section:World`) and stored data
-    std::string_view alias;       ///< second query name, or empty
-    std::string_view prefix;      ///< Xapian term prefix (Omega conventions; `X…` for our own)
-    FieldKind kind;               ///< how it is indexed
-    unsigned weight;              ///< wdf multiplier for text fields (0: not searchable as text)
-    bool in_default;              ///< text also indexed without prefix, so plain words find it
-    std::optional<unsigned> slot; ///< value slot, when sortable
-    std::string_view description; ///< one line for the documentation and `--help`
+/// Where the values of a field come from.
+enum class FieldSource {
+    member,   ///< the Article member `Field::member`
+    url_host, ///< the host name of the article's URL
+    entities, ///< the names the analysis found: of type `Field::entity`, or of every type
+    quotes,   ///< the text of each direct quotation, indexed apart so a phrase stays in one
+    speakers, ///< the speaker of each direct quotation
 };
+
+/// One row of the schema: everything the indexer, the query parser and the facets need to
+/// agree on. Code reads a field's behaviour from its row, never from its name.
+struct Field {
+    std::string_view name;                    ///< name in queries (`section:World`)
+    std::string_view alias{};                 ///< second query name, or empty
+    std::string_view prefix{};                ///< Xapian term prefix (Omega's; `X…` for our own)
+    FieldKind kind = FieldKind::text;         ///< how it is indexed
+    FieldSource source = FieldSource::member; ///< where its values come from
+    std::string Article::*member = nullptr;   ///< the member read, for FieldSource::member
+    std::optional<EntityType> entity{};       ///< the one type read, for FieldSource::entities
+    bool exact = false;             ///< boolean values kept as written, not folded to lower case
+    unsigned weight = 0;            ///< wdf multiplier for text fields (0: not searchable as text)
+    bool in_default = false;        ///< also indexed without prefix, so plain words find it (names:
+                                    ///< as words without positions: the text holds the phrases)
+    std::optional<unsigned> slot{}; ///< value slot, when sortable
+    std::string_view facet{};       ///< name of the facet counting its values, or empty
+    std::string_view description{}; ///< one line for `newsq --help`
+};
+
+/// The Snowball stemmer every text field is stemmed with. Words are indexed both as written
+/// and stemmed (Xapian's STEM_SOME: stemmed terms carry a `Z` prefix), so phrases stay exact.
+inline constexpr std::string_view kStemLanguage = "english";
 
 /// Bumped whenever the terms, slots or stored data change meaning; stored in the index
 /// metadata under `kSchemaVersionKey`.
@@ -38,8 +60,8 @@ inline constexpr std::string_view kSchemaVersionKey = "newsq.schema";
 /// Value slot of the publication time, as "YYYYMMDDHHMMSS" (UTC), sortable as a string.
 inline constexpr unsigned kDateSlot = 0;
 
-/// Value slot of what facets count: one line per value, "<facet>\t<value>", where the facet is
-/// section, source, person, organization, place or speaker.
+/// Value slot of what facets count: one line per value, "<facet>\t<value>", for every field
+/// with a facet name.
 inline constexpr unsigned kFacetSlot = 1;
 
 /// Value slot of the content hash of the article as read (32 hex digits), which `update`
@@ -87,45 +109,127 @@ inline constexpr std::string_view kYearPrefix = "Y";  ///< Y2022
 /// Longest term written; longer boolean values are cut and suffixed with a hash of the whole.
 inline constexpr std::size_t kMaxTermBytes = 240;
 
-/// The schema. Free-text words without a prefix come from the title and the body.
+/// The schema. Free-text words without a prefix come from the title and the body, and from
+/// the names the analysis found.
 inline constexpr std::array kFields = {
-    Field{"id", "", "Q", FieldKind::boolean, 0, false, {}, "unique article id"},
-    Field{"title", "headline", "S", FieldKind::text, 3, true, {}, "headline"},
-    Field{"body", "text", "", FieldKind::text, 1, true, {}, "article text"},
-    Field{"author", "byline", "A", FieldKind::text, 1, false, {}, "byline"},
-    Field{"section", "", "XSECTION", FieldKind::boolean, 0, false, {}, "newsroom section"},
-    Field{"source", "", "XSOURCE", FieldKind::boolean, 0, false, {}, "publication name"},
-    Field{"url", "", "U", FieldKind::boolean, 0, false, {}, "canonical URL"},
-    Field{"host", "site", "H", FieldKind::boolean, 0, false, {}, "host name of the URL"},
-    Field{"date", "published", "D", FieldKind::date, 0, false, kDateSlot, "publication date"},
-    Field{"person", "", "XPERSON", FieldKind::names, 0, false, {}, "person named in the article"},
-    Field{"org",
-          "organization",
-          "XORG",
-          FieldKind::names,
-          0,
-          false,
-          {},
-          "organisation named in the article"},
-    Field{"place", "", "XPLACE", FieldKind::names, 0, false, {}, "place named in the article"},
-    Field{"entity",
-          "",
-          "XENTITY",
-          FieldKind::names,
-          0,
-          false,
-          {},
-          "person, organisation or place named in the article"},
-    Field{"quote",
-          "",
-          "XQUOTE",
-          FieldKind::text,
-          1,
-          false,
-          {},
-          "text of a direct quotation (a phrase must lie inside one quote)"},
-    Field{"speaker", "", "XSPEAKER", FieldKind::names, 0, false, {}, "speaker of a quotation"},
+    Field{.name = "id",
+          .prefix = "Q",
+          .kind = FieldKind::boolean,
+          .member = &Article::id,
+          .exact = true,
+          .description = "unique article id"},
+    Field{.name = "title",
+          .alias = "headline",
+          .prefix = "S",
+          .member = &Article::title,
+          .weight = 3,
+          .in_default = true,
+          .description = "headline"},
+    Field{.name = "body",
+          .alias = "text",
+          .member = &Article::body,
+          .weight = 1,
+          .in_default = true,
+          .description = "article text"},
+    Field{.name = "author",
+          .alias = "byline",
+          .prefix = "A",
+          .member = &Article::author,
+          .weight = 1,
+          .description = "byline"},
+    Field{.name = "section",
+          .prefix = "XSECTION",
+          .kind = FieldKind::boolean,
+          .member = &Article::section,
+          .facet = "section",
+          .description = "newsroom section"},
+    Field{.name = "source",
+          .prefix = "XSOURCE",
+          .kind = FieldKind::boolean,
+          .member = &Article::source,
+          .facet = "source",
+          .description = "publication name"},
+    Field{.name = "url",
+          .prefix = "U",
+          .kind = FieldKind::boolean,
+          .member = &Article::url,
+          .exact = true,
+          .description = "canonical URL"},
+    Field{.name = "host",
+          .alias = "site",
+          .prefix = "H",
+          .kind = FieldKind::boolean,
+          .source = FieldSource::url_host,
+          .description = "host name of the URL"},
+    Field{.name = "date",
+          .alias = "published",
+          .prefix = "D",
+          .kind = FieldKind::date,
+          .member = &Article::published,
+          .slot = kDateSlot,
+          .description = "publication date"},
+    Field{.name = "person",
+          .prefix = "XPERSON",
+          .kind = FieldKind::names,
+          .source = FieldSource::entities,
+          .entity = EntityType::person,
+          .facet = "person",
+          .description = "person named in the article"},
+    Field{.name = "org",
+          .alias = "organization",
+          .prefix = "XORG",
+          .kind = FieldKind::names,
+          .source = FieldSource::entities,
+          .entity = EntityType::organization,
+          .facet = "organization",
+          .description = "organisation named in the article"},
+    Field{.name = "place",
+          .prefix = "XPLACE",
+          .kind = FieldKind::names,
+          .source = FieldSource::entities,
+          .entity = EntityType::place,
+          .facet = "place",
+          .description = "place named in the article"},
+    Field{.name = "entity",
+          .prefix = "XENTITY",
+          .kind = FieldKind::names,
+          .source = FieldSource::entities,
+          .in_default = true,
+          .description = "person, organisation or place named in the article"},
+    Field{.name = "quote",
+          .prefix = "XQUOTE",
+          .source = FieldSource::quotes,
+          .weight = 1,
+          .description = "text of a direct quotation (a phrase must lie inside one quote)"},
+    Field{.name = "speaker",
+          .prefix = "XSPEAKER",
+          .kind = FieldKind::names,
+          .source = FieldSource::speakers,
+          .facet = "speaker",
+          .description = "speaker of a quotation"},
 };
+
+namespace detail {
+constexpr std::size_t facet_count() {
+    std::size_t n = 0;
+    for (const Field& f : kFields) {
+        n += f.facet.empty() ? 0 : 1;
+    }
+    return n;
+}
+} // namespace detail
+
+/// The facet names, in the order results list them: the rows' that have one, in table order.
+inline constexpr auto kFacetNames = [] {
+    std::array<std::string_view, detail::facet_count()> names{};
+    std::size_t i = 0;
+    for (const Field& f : kFields) {
+        if (!f.facet.empty()) {
+            names[i++] = f.facet;
+        }
+    }
+    return names;
+}();
 
 /// The row named `name` (or aliased so), if any.
 constexpr const Field* find_field(std::string_view name) {
@@ -145,6 +249,16 @@ consteval const Field& field(std::string_view name) {
     throw "no such field in newsq::kFields";
 }
 
+/// The first row whose values come from `source`, checked at compile time.
+consteval const Field& field_of(FieldSource source) {
+    for (const Field& f : kFields) {
+        if (f.source == source) {
+            return f;
+        }
+    }
+    throw "no field in newsq::kFields takes its values from this source";
+}
+
 namespace detail {
 constexpr bool unique_names_and_prefixes() {
     for (std::size_t i = 0; i < kFields.size(); ++i) {
@@ -162,8 +276,9 @@ constexpr bool unique_names_and_prefixes() {
 } // namespace detail
 static_assert(detail::unique_names_and_prefixes(), "field names and prefixes must be unique");
 
-/// The filter term for `value` of boolean field `f`: the prefix plus the value folded to lower
-/// case (ids and URLs keep theirs), cut to `kMaxTermBytes` with a hash suffix when longer.
+/// The filter term for `value` of boolean or names field `f`: the prefix plus the value folded
+/// to lower case (unless the field is exact), cut to `kMaxTermBytes` with a hash suffix when
+/// longer.
 std::string boolean_term(const Field& f, std::string_view value);
 
 /// The filter term of the file at absolute `path`, cut like boolean_term when long.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <newsq/article.hpp>
+#include <newsq/schema.hpp>
 
 namespace newsq {
 
@@ -130,10 +131,6 @@ struct Facet {
 
     bool operator==(const Facet&) const = default;
 };
-
-/// The facet names, in the order results list them.
-inline constexpr std::array<std::string_view, 6> kFacetNames = {
-    "section", "source", "person", "organization", "place", "speaker"};
 
 /// Matches in one period.
 struct TimelineBucket {

@@ -8,9 +8,12 @@
 
 #include "index/clusters.hpp"
 #include "index/index_impl.hpp"
-#include "index/layout.hpp"
-#include "index/schema_check.hpp"
-#include "index/spelling.hpp"
+#include "store/clusters.hpp"
+#include "store/document.hpp"
+#include "store/ids.hpp"
+#include "store/layout.hpp"
+#include "store/schema_check.hpp"
+#include "store/spelling.hpp"
 #include "text.hpp"
 #include "xapian_guard.hpp"
 
@@ -75,16 +78,15 @@ void make_live(detail::Layout& layout, const std::string& generation) {
 
 Upsert Index::Impl::upsert(const std::string& id_term, const Xapian::Document& doc) {
     return detail::guarded(dir, "write to", [&] {
-        const Xapian::PostingIterator old = db.postlist_begin(id_term);
-        const bool existed = old != db.postlist_end(id_term);
-        if (existed && spelling) {
+        const std::optional<Xapian::docid> old = detail::docid_of(db, id_term);
+        if (old && spelling) {
             detail::remove_spelling(db, db.get_document(*old));
         }
         db.replace_document(id_term, doc);
         if (spelling) {
             detail::add_spelling(db, doc);
         }
-        return existed ? Upsert::replaced : Upsert::added;
+        return old ? Upsert::replaced : Upsert::added;
     });
 }
 
@@ -187,18 +189,12 @@ Upsert Index::add(const Article& article) {
     detail::stamp(doc, detail::content_hash(article, "as given"), "");
     const Fingerprint print = fingerprint(article);
     detail::add_fingerprint(doc, print);
-    return impl_->store(boolean_term(field("id"), article.id), doc, print);
+    return impl_->store(detail::id_term(article.id), doc, print);
 }
 
 bool Index::remove(std::string_view id) {
-    const std::string id_term = boolean_term(field("id"), id);
-    const auto found = detail::guarded(impl_->dir, "read", [&]() -> std::optional<Xapian::docid> {
-        const Xapian::PostingIterator it = impl_->db.postlist_begin(id_term);
-        if (it == impl_->db.postlist_end(id_term)) {
-            return std::nullopt;
-        }
-        return *it;
-    });
+    const auto found = detail::guarded(
+        impl_->dir, "read", [&] { return detail::docid_of(impl_->db, detail::id_term(id)); });
     if (found) {
         impl_->remove(*found);
     }

@@ -9,8 +9,8 @@
 #include <newsq/dedup.hpp>
 #include <newsq/index.hpp>
 
-#include "index/document_builder.hpp"
 #include "index/writer_lock.hpp"
+#include "store/document.hpp"
 
 namespace newsq {
 

@@ -16,6 +16,9 @@
 #include "index/bounded_queue.hpp"
 #include "index/clusters.hpp"
 #include "index/index_impl.hpp"
+#include "store/clusters.hpp"
+#include "store/document.hpp"
+#include "store/ids.hpp"
 #include "xapian_guard.hpp"
 
 namespace newsq {
@@ -99,8 +102,8 @@ public:
 
 private:
     bool lookup(const std::string& id_term, const std::string& hash, const std::string& origin) {
-        const Xapian::PostingIterator found = db_.postlist_begin(id_term);
-        if (found == db_.postlist_end(id_term)) {
+        const std::optional<Xapian::docid> found = detail::docid_of(db_, id_term);
+        if (!found) {
             return false;
         }
         const Xapian::Document doc = db_.get_document(*found);
@@ -142,7 +145,7 @@ void produce(std::stop_token stop, const Source& source, detail::BoundedQueue<Se
             if (source.learn_while_reading) {
                 source.boilerplate.observe(a);
             }
-            std::string id_term = boolean_term(field("id"), a.id);
+            std::string id_term = detail::id_term(a.id);
             const std::string hash = detail::content_hash(a, tag);
             if (stored && stored->holds(id_term, hash, origin)) {
                 send(Unchanged{std::move(id_term)});
@@ -295,11 +298,8 @@ private:
         if (!(directory ? origin.starts_with(scope) : origin == scope) || unreadable(origin)) {
             return false;
         }
-        const std::string id_prefix(field("id").prefix);
-        auto term = doc.termlist_begin();
-        term.skip_to(id_prefix);
-        return term == doc.termlist_end() || !(*term).starts_with(id_prefix) ||
-               !seen_.contains(*term);
+        const std::string id_term = detail::stored_id_term(doc);
+        return id_term.empty() || !seen_.contains(id_term);
     }
 
     Index::Impl& index_;

@@ -9,9 +9,11 @@
 #include <newsq/maintenance.hpp>
 #include <newsq/schema.hpp>
 
-#include "index/document_builder.hpp"
-#include "index/layout.hpp"
-#include "index/schema_check.hpp"
+#include "store/document.hpp"
+#include "store/ids.hpp"
+#include "store/layout.hpp"
+#include "store/reader.hpp"
+#include "store/slots.hpp"
 #include "xapian_guard.hpp"
 
 namespace newsq {
@@ -22,32 +24,25 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t kMaxProblems = 50;
 
-// Opens the live database; throws Xapian's errors.
-Xapian::Database open_reader(const fs::path& dir, const fs::path& live) {
-    if (!fs::is_directory(live)) {
-        throw Xapian::DatabaseNotFoundError("no such directory");
+// "20220317093000" → "2022-03-17"; empty for an undated index.
+std::string day_text(std::string_view value) {
+    const auto day = detail::day_of(value);
+    if (!day) {
+        return {};
     }
-    Xapian::Database db(live.string());
-    detail::check_schema(db, dir);
-    return db;
-}
-
-// "20220317093000" → "2022-03-17".
-std::string day_of(const std::string& value) {
-    return value.size() < 8 ? std::string()
-                            : fmt::format("{}-{}-{}", value.substr(0, 4), value.substr(4, 2),
-                                          value.substr(6, 2));
+    const std::chrono::year_month_day ymd{*day};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
 // The values of a boolean field as the articles spell them, with their counts.
-std::vector<ValueCount> values_of(const Xapian::Database& db, const Field& f,
-                                  std::string Article::*member) {
+std::vector<ValueCount> values_of(const Xapian::Database& db, const Field& f) {
     std::vector<ValueCount> values;
     const std::string prefix(f.prefix);
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
         const Article sample =
             detail::decode_article(db.get_document(*db.postlist_begin(*t)).get_data());
-        values.emplace_back(sample.*member, t.get_termfreq());
+        values.emplace_back(sample.*f.member, t.get_termfreq());
     }
     std::stable_sort(values.begin(), values.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -74,12 +69,11 @@ bool has_term(const Xapian::Document& doc, const std::string& term) {
 // The problems of one document with the project's invariants.
 void check_document(const Xapian::Database& db, Xapian::docid id, std::vector<std::string>& out) {
     const Xapian::Document doc = db.get_document(id);
-    const std::string id_prefix(field("id").prefix);
     std::vector<std::string> id_terms;
     bool origin_term_found = false;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         const std::string term = *t;
-        if (term.starts_with(id_prefix)) {
+        if (detail::is_id_term(term)) {
             id_terms.push_back(term);
         }
         origin_term_found = origin_term_found || term.starts_with(kOriginPrefix);
@@ -96,7 +90,7 @@ void check_document(const Xapian::Database& db, Xapian::docid id, std::vector<st
                             db.get_termfreq(id_terms[0])));
     }
     const Article a = detail::decode_article(doc.get_data());
-    if (boolean_term(field("id"), a.id) != id_terms[0]) {
+    if (detail::id_term(a.id) != id_terms[0]) {
         problem(fmt::format("stored id {:?} does not match its id term", a.id));
     }
     const std::string hash = doc.get_value(kHashSlot);
@@ -146,15 +140,15 @@ void check_structure(const fs::path& live, CheckReport& report) {
 
 IndexStats read_stats(const fs::path& dir) {
     const detail::Layout layout = detail::Layout::read(dir);
-    const Xapian::Database db = open_reader(dir, layout.live());
+    const Xapian::Database db = detail::open_reader(dir);
     IndexStats s;
     s.articles = db.get_doccount();
     if (s.articles > 0) {
-        s.first_date = day_of(db.get_value_lower_bound(kDateSlot));
-        s.last_date = day_of(db.get_value_upper_bound(kDateSlot));
+        s.first_date = day_text(db.get_value_lower_bound(kDateSlot));
+        s.last_date = day_text(db.get_value_upper_bound(kDateSlot));
     }
-    s.sections = values_of(db, field("section"), &Article::section);
-    s.sources = values_of(db, field("source"), &Article::source);
+    s.sections = values_of(db, field("section"));
+    s.sources = values_of(db, field("source"));
     s.bytes = size_on_disk(layout.live());
     s.updated = db.get_metadata(std::string(kUpdatedKey));
     s.generation = layout.current.value_or("");
@@ -178,7 +172,7 @@ CheckReport check_index(const fs::path& dir) {
             "the previous database {} is missing: rollback is impossible", *layout.previous));
     }
     const Xapian::Database db =
-        detail::guarded(dir, "open", [&] { return open_reader(dir, layout.live()); });
+        detail::guarded(dir, "open", [&] { return detail::open_reader(dir); });
     check_structure(layout.live(), report);
     detail::guarded(dir, "check", [&] { check_documents(db, report); });
     return report;

@@ -7,6 +7,8 @@
 #include <newsq/error.hpp>
 #include <newsq/schema.hpp>
 
+#include "store/slots.hpp"
+
 namespace newsq::detail {
 
 namespace {
@@ -22,13 +24,9 @@ std::optional<int> to_int(std::string_view digits) {
     return value;
 }
 
-std::string stamp(year_month_day d, std::string_view clock) {
-    return fmt::format("{:04}{:02}{:02}{}", static_cast<int>(d.year()),
-                       static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()), clock);
-}
-
 DateBounds whole_days(sys_days first, sys_days last) {
-    return {stamp(year_month_day{first}, "000000"), stamp(year_month_day{last}, "235959")};
+    return {date_value(year_month_day{first}, "000000"),
+            date_value(year_month_day{last}, "235959")};
 }
 
 // "7d", "2w", "3m", "1y": the day that long before today.

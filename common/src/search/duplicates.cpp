@@ -7,8 +7,9 @@
 #include <newsq/dedup.hpp>
 #include <newsq/schema.hpp>
 
-#include "index/clusters.hpp"
-#include "index/document_builder.hpp"
+#include "store/clusters.hpp"
+#include "store/document.hpp"
+#include "store/slots.hpp"
 
 namespace newsq::detail {
 
@@ -18,10 +19,6 @@ namespace {
 constexpr std::size_t kListedCopies = 20;
 // Candidates looked at beyond the cluster's members.
 constexpr std::size_t kSimilarCandidates = 50;
-
-std::string cluster_term(const std::string& key) {
-    return std::string(kClusterPrefix).append(key);
-}
 
 std::string id_of(const Xapian::Document& doc) {
     return decode_article(doc.get_data()).id;
@@ -38,11 +35,11 @@ auto canonical_order(const Article& a) {
 // member, the tie broken on the stored articles of that day only.
 Xapian::docid canonical_of(const Xapian::Database& db, const std::string& key) {
     const std::string term = cluster_term(key);
-    std::string first_day;
+    std::chrono::sys_days first_day;
     std::vector<Xapian::docid> earliest;
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-        const std::string date = db.get_document(*p).get_value(kDateSlot);
-        const std::string day = date.empty() ? "~" : date.substr(0, 8); // undated sorts last
+        const std::chrono::sys_days day = // undated sorts last
+            day_of(db.get_document(*p).get_value(kDateSlot)).value_or(std::chrono::sys_days::max());
         if (earliest.empty() || day < first_day) {
             first_day = day;
             earliest.clear();
@@ -76,7 +73,7 @@ Cluster cluster_with(const Xapian::Database& db, const std::string& key, Xapian:
 } // namespace
 
 std::optional<Cluster> cluster_of(const Xapian::Database& db, const Xapian::Document& doc) {
-    const std::string key = doc.get_value(kClusterSlot);
+    const std::string key = cluster_key(doc);
     if (key.empty() || db.get_termfreq(cluster_term(key)) < 2) {
         return std::nullopt;
     }
@@ -91,7 +88,7 @@ SimilarResults similar_to(const Xapian::Database& db, Xapian::docid id) {
         return results;
     }
     std::map<Xapian::docid, bool> seen; // docid → in the same cluster
-    const std::string key = doc.get_value(kClusterSlot);
+    const std::string key = cluster_key(doc);
     const std::string term = cluster_term(key);
     for (auto p = db.postlist_begin(term); !key.empty() && p != db.postlist_end(term); ++p) {
         seen[*p] = true;

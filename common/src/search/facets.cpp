@@ -4,6 +4,8 @@
 
 #include <newsq/schema.hpp>
 
+#include "store/slots.hpp"
+
 namespace newsq::detail {
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
@@ -24,14 +26,14 @@ std::vector<Facet> FacetSpy::facets(std::size_t limit) const {
         facets.push_back({std::string(name), {}, 0});
     }
     for (const auto& [line, count] : counts_) {
-        const std::string_view text = line;
-        const std::size_t tab = text.find('\t');
-        const auto facet = std::find(kFacetNames.begin(), kFacetNames.end(), text.substr(0, tab));
-        if (tab == std::string_view::npos || facet == kFacetNames.end()) {
+        const std::optional<FacetLine> parsed = facet_line(line);
+        const auto facet = std::find(kFacetNames.begin(), kFacetNames.end(),
+                                     parsed ? parsed->facet : std::string_view());
+        if (facet == kFacetNames.end()) {
             continue;
         }
         facets[static_cast<std::size_t>(facet - kFacetNames.begin())].values.push_back(
-            {std::string(text.substr(tab + 1)), count});
+            {std::string(parsed->value), count});
     }
     for (Facet& f : facets) {
         f.distinct = f.values.size();

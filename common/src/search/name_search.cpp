@@ -1,5 +1,4 @@
 #include "search/name_search.hpp"
-#include <array>
 #include <optional>
 #include <utility>
 
@@ -9,8 +8,6 @@
 namespace newsq::detail {
 
 namespace {
-
-constexpr std::array<std::string_view, 3> kTypedFields = {"person", "org", "place"};
 
 // The words of `name` as Xapian's term generator splits them: its runs of word characters.
 std::vector<std::string> words_of(std::string_view name) {
@@ -36,13 +33,13 @@ NameSearch::NameSearch() {
 }
 
 Xapian::Query NameSearch::filter(const Field& f, std::string_view value) {
-    const std::optional<EntityType> type = entity_type(f.name);
+    const bool speaker = f.source == FieldSource::speakers;
     std::vector<Xapian::Query> alternatives;
-    for (const std::string& name : names_for_search(value, type, Gazetteer::built_in())) {
-        Name n{words_of(name), f.name == "speaker" || type == EntityType::person,
+    for (const std::string& name : names_for_search(value, f.entity, Gazetteer::built_in())) {
+        Name n{words_of(name), speaker || f.entity == EntityType::person,
                Xapian::Query(boolean_term(f, name)), Xapian::Query()};
         alternatives.push_back(n.found);
-        if (f.name != "speaker" && !n.words.empty()) {
+        if (!speaker && !n.words.empty()) {
             alternatives.push_back(phrase(n.words));
             n.other = other_types(f, name);
         }
@@ -81,10 +78,9 @@ Xapian::Query NameSearch::phrase(std::span<const std::string> words) const {
 // The articles whose analysis gives `name` a type other than f's.
 Xapian::Query NameSearch::other_types(const Field& f, const std::string& name) const {
     std::vector<Xapian::Query> others;
-    for (std::string_view other : kTypedFields) {
-        const Field* o = find_field(other);
-        if (entity_type(f.name) && o->name != f.name) {
-            others.emplace_back(boolean_term(*o, name));
+    for (const Field& o : kFields) {
+        if (f.entity && o.entity && o.entity != f.entity) {
+            others.emplace_back(boolean_term(o, name));
         }
     }
     return Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end());

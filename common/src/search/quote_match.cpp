@@ -8,6 +8,8 @@
 #include <newsq/error.hpp>
 #include <newsq/schema.hpp>
 
+#include "store/terms.hpp"
+
 namespace newsq::detail {
 
 namespace {
@@ -17,15 +19,6 @@ struct Posting {
     Xapian::termcount wdf;
     std::vector<Xapian::termpos> positions;
 };
-
-// Terms that belong to one quote rather than to the whole article.
-bool per_quote(std::string_view term) {
-    const std::string_view quote = field("quote").prefix;
-    const std::string_view speaker = field("speaker").prefix;
-    return term.starts_with(quote) ||
-           (term.starts_with('Z') && term.substr(1).starts_with(quote)) ||
-           term.starts_with(speaker);
-}
 
 // What every quote document of an article shares: its terms, but those of its quotes, and
 // its values (date filters read the date slot).
@@ -41,7 +34,7 @@ Shared shared_of(const Xapian::Document& doc) {
     }
     std::vector<Posting>& postings = shared.postings;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-        if (per_quote(*t)) {
+        if (is_quote_term(*t)) {
             continue;
         }
         Posting p{*t, t.get_wdf(), {}};
@@ -84,20 +77,6 @@ std::string squeezed(std::string_view text) {
     return out;
 }
 
-// The `speaker:` terms of one name, as the indexer writes them: the whole name and each word.
-void add_speaker(Xapian::Document& doc, std::string_view name) {
-    const Field& speaker = field("speaker");
-    doc.add_boolean_term(boolean_term(speaker, name));
-    std::size_t start = 0;
-    while (start < name.size()) {
-        const std::size_t end = std::min(name.find(' ', start), name.size());
-        if (end > start) {
-            doc.add_boolean_term(boolean_term(speaker, name.substr(start, end - start)));
-        }
-        start = end + 1;
-    }
-}
-
 } // namespace
 
 Xapian::Query speaker_filter(std::string_view speaker) {
@@ -110,14 +89,12 @@ Xapian::Query speaker_filter(std::string_view speaker) {
                     fmt::format("speaker \"{}\" has no name in it", speaker),
                     "give a surname or a full name, such as --speaker Blinken");
     }
-    return Xapian::Query(boolean_term(field("speaker"), name));
+    return Xapian::Query(boolean_term(field_of(FieldSource::speakers), name));
 }
 
 QuoteMatcher::QuoteMatcher(Xapian::Query query)
     : query_(std::move(query)) {
-    // As the indexer writes quotes (see DocumentBuilder).
-    generator_.set_stemmer(Xapian::Stem("english"));
-    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    set_text_stemming(generator_);
 }
 
 std::vector<std::size_t> QuoteMatcher::matching(const Xapian::Document& doc,
@@ -127,13 +104,12 @@ std::vector<std::size_t> QuoteMatcher::matching(const Xapian::Document& doc,
     }
     const Shared shared = shared_of(doc);
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    const std::string prefix(field("quote").prefix);
     for (const Quote& q : quotes) {
         Xapian::Document quote_doc = quote_document(shared);
         generator_.set_document(quote_doc);
-        generator_.index_text(q.text, 1, prefix);
+        index_text_value(generator_, field_of(FieldSource::quotes), q.text);
         if (!q.speaker.empty()) {
-            add_speaker(quote_doc, q.speaker);
+            add_name_terms(quote_doc, field_of(FieldSource::speakers), q.speaker);
         }
         db.add_document(quote_doc);
     }

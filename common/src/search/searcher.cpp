@@ -5,15 +5,12 @@
 #include <utility>
 
 #include <fmt/format.h>
-#include <sys/stat.h>
 #include <xapian.h>
 
 #include <newsq/error.hpp>
 #include <newsq/schema.hpp>
 #include <newsq/search.hpp>
 
-#include "index/document_builder.hpp"
-#include "index/schema_check.hpp"
 #include "search/dates.hpp"
 #include "search/duplicates.hpp"
 #include "search/facets.hpp"
@@ -22,6 +19,10 @@
 #include "search/snippet.hpp"
 #include "search/spelling.hpp"
 #include "search/timeline.hpp"
+#include "store/document.hpp"
+#include "store/ids.hpp"
+#include "store/reader.hpp"
+#include "store/terms.hpp"
 #include "xapian_guard.hpp"
 
 namespace newsq {
@@ -30,16 +31,6 @@ namespace {
 
 constexpr std::size_t kPageSize = 1000;
 constexpr std::size_t kUnlimited = std::numeric_limits<std::size_t>::max();
-
-// Opens the index's live database; throws Xapian's errors, for retry_reads to sort out.
-Xapian::Database open_database(const std::filesystem::path& dir) {
-    if (!std::filesystem::exists(dir)) {
-        throw Xapian::DatabaseNotFoundError("no such directory");
-    }
-    Xapian::Database db(dir.string());
-    detail::check_schema(db, dir);
-    return db;
-}
 
 Xapian::Query with_dates(Xapian::Query query, const std::optional<std::string>& since,
                          const std::optional<std::string>& until, std::chrono::sys_days today) {
@@ -109,28 +100,17 @@ Xapian::Query full_query(const Xapian::Database& db, const Request& r,
 
 } // namespace
 
-// Which live database the stub file of an index directory names: its inode and change
-// time, which a rebuild's atomic rename of the stub changes.
-std::pair<ino_t, std::int64_t> stub_identity(const std::filesystem::path& dir) {
-    struct stat st {};
-    if (::stat((dir / "XAPIANDB").c_str(), &st) != 0) {
-        return {0, 0};
-    }
-    return {st.st_ino,
-            static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec};
-}
-
 struct Searcher::Impl {
     std::filesystem::path dir;
     std::pair<ino_t, std::int64_t> stub; // read before the database is opened
     Xapian::Database db;
-    Xapian::Stem stem{"english"};
+    Xapian::Stem stem = detail::text_stemmer();
 
     // Moves to the newest committed state: reopens the database, or opens the new one when a
     // rebuild or rollback has switched the index to another database (or `anew`).
     void refresh(bool anew) {
-        if (const auto now = stub_identity(dir); anew || now != stub) {
-            db = open_database(dir);
+        if (const auto now = detail::stub_identity(dir); anew || now != stub) {
+            db = detail::open_reader(dir);
             stub = now;
         } else {
             db.reopen();
@@ -155,12 +135,7 @@ struct Searcher::Impl {
 
     // The document of the article with this id, if any.
     std::optional<Xapian::docid> docid_of(std::string_view id) const {
-        const std::string term = boolean_term(field("id"), id);
-        const Xapian::PostingIterator found = db.postlist_begin(term);
-        if (id.empty() || found == db.postlist_end(term)) {
-            return std::nullopt;
-        }
-        return *found;
+        return detail::docid_of(db, detail::id_term(id));
     }
 
     Xapian::Enquire enquire(const Xapian::Query& query, SortOrder sort,
@@ -260,7 +235,8 @@ struct Searcher::Impl {
 
 Searcher::Searcher(const std::filesystem::path& dir)
     : impl_(detail::retry_reads(dir, "open", [&](int) {
-        return std::make_unique<Impl>(Impl{dir, stub_identity(dir), open_database(dir)});
+        return std::make_unique<Impl>(
+            Impl{dir, detail::stub_identity(dir), detail::open_reader(dir)});
     })) {}
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;

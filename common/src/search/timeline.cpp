@@ -1,11 +1,12 @@
 #include "search/timeline.hpp"
 #include <array>
-#include <charconv>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include <newsq/schema.hpp>
+
+#include "store/slots.hpp"
 
 namespace newsq::detail {
 
@@ -49,23 +50,6 @@ std::vector<TimelineBucket> buckets_of(const DayCounts& counts, TimeUnit unit) {
         p = next;
     }
     return buckets;
-}
-
-unsigned number(std::string_view digits) {
-    unsigned n = 0;
-    std::from_chars(digits.data(), digits.data() + digits.size(), n);
-    return n;
-}
-
-// The day of a date slot value ("YYYYMMDDHHMMSS"); nothing for an undated article.
-std::optional<sys_days> day_of(std::string_view value) {
-    if (value.size() < 8) {
-        return std::nullopt;
-    }
-    const year_month_day ymd{std::chrono::year{static_cast<int>(number(value.substr(0, 4)))},
-                             std::chrono::month{number(value.substr(4, 2))},
-                             std::chrono::day{number(value.substr(6, 2))}};
-    return ymd.ok() ? std::optional<sys_days>(ymd) : std::nullopt;
 }
 
 } // namespace

@@ -19,6 +19,9 @@ struct Layout {
     /// The layout found in `dir` (which may not exist yet).
     static Layout read(const std::filesystem::path& dir);
 
+    /// The stub file of index directory `dir`, which names its live database.
+    static std::filesystem::path stub(const std::filesystem::path& dir);
+
     /// The live database's directory.
     std::filesystem::path live() const { return current ? dir / *current : dir; }
 

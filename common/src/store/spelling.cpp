@@ -1,4 +1,4 @@
-#include "index/spelling.hpp"
+#include "store/spelling.hpp"
 #include <algorithm>
 #include <string_view>
 

@@ -2,15 +2,16 @@
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include <xapian.h>
 
 #include <newsq/article.hpp>
+#include <newsq/schema.hpp>
 
 namespace newsq::detail {
 
-/// Builds Xapian documents from articles following the schema table. Not thread-safe: one
+/// Builds Xapian documents from articles: the terms and values of each schema row, and the
+/// stored data. Not thread-safe: one
 /// builder per thread (it owns a TermGenerator).
 class DocumentBuilder {
 public:
@@ -20,8 +21,7 @@ public:
     Xapian::Document build(const Article& article);
 
 private:
-    void index_quotes(const std::vector<Quote>& quotes);
-    void index_names(const std::vector<Entity>& entities);
+    void index_field(Xapian::Document& doc, const Field& f, const Article& article);
     Xapian::TermGenerator generator_;
 };
 
@@ -38,11 +38,5 @@ std::string encode_article(const Article& article);
 
 /// Inverse of encode_article. Throws Error (index_corrupt) on data it did not write.
 Article decode_article(std::string_view data);
-
-/// The host part of a URL, lower-cased ("https://www.Example.org:8080/a" → "www.example.org").
-std::string url_host(std::string_view url);
-
-/// The sortable value of a published date: "YYYYMMDDHHMMSS".
-std::string date_value(std::string_view published);
 
 } // namespace newsq::detail

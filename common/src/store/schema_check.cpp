@@ -1,4 +1,4 @@
-#include "index/schema_check.hpp"
+#include "store/schema_check.hpp"
 
 #include <fmt/format.h>
 #include <fmt/std.h>

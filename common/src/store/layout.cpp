@@ -1,4 +1,4 @@
-#include "index/layout.hpp"
+#include "store/layout.hpp"
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -18,7 +18,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kGenerationPrefix = "gen-";
-constexpr const char* kStubFile = "XAPIANDB";
 constexpr const char* kPreviousFile = "previous";
 
 std::optional<std::string> read_word(const fs::path& file, std::string_view skip = {}) {
@@ -88,8 +87,12 @@ std::vector<std::string> generations(const fs::path& dir) {
 
 } // namespace
 
+fs::path Layout::stub(const fs::path& dir) {
+    return dir / "XAPIANDB";
+}
+
 Layout Layout::read(const fs::path& dir) {
-    return Layout{dir, read_word(dir / kStubFile, "glass"), read_word(dir / kPreviousFile)};
+    return Layout{dir, read_word(stub(dir), "glass"), read_word(dir / kPreviousFile)};
 }
 
 bool Layout::empty() const {
@@ -108,7 +111,7 @@ void Layout::switch_to(const std::string& generation, const std::optional<std::s
     if (replaced) {
         write_atomically(dir / kPreviousFile, *replaced + '\n');
     }
-    write_atomically(dir / kStubFile, fmt::format("glass {}\n", generation));
+    write_atomically(stub(dir), fmt::format("glass {}\n", generation));
     previous = replaced ? replaced : previous;
     current = generation;
 }

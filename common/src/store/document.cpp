@@ -1,0 +1,145 @@
+#include "store/document.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <newsq/error.hpp>
+#include <newsq/schema.hpp>
+
+#include "article_fields.hpp"
+#include "store/fields.hpp"
+#include "store/slots.hpp"
+#include "store/terms.hpp"
+#include "text.hpp"
+
+namespace newsq::detail {
+
+namespace {
+
+using Json = nlohmann::json;
+
+void add_date(Xapian::Document& doc, const Field& f, std::string_view published) {
+    const std::string digits = date_value(published);
+    const std::string_view all = digits;
+    for (const auto& [prefix, length] :
+         {std::pair{kDayPrefix, 8}, std::pair{kMonthPrefix, 6}, std::pair{kYearPrefix, 4}}) {
+        std::string term(prefix);
+        term.append(all.substr(0, static_cast<std::size_t>(length)));
+        doc.add_boolean_term(term);
+    }
+    doc.add_value(*f.slot, digits);
+}
+
+} // namespace
+
+DocumentBuilder::DocumentBuilder() {
+    set_text_stemming(generator_);
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article) {
+    Xapian::Document doc;
+    generator_.set_document(doc);
+    for (const Field& f : kFields) {
+        index_field(doc, f, article);
+    }
+    doc.add_value(kFacetSlot, facet_value(article));
+    doc.set_data(encode_article(article));
+    return doc;
+}
+
+void DocumentBuilder::index_field(Xapian::Document& doc, const Field& f, const Article& article) {
+    for (const std::string& value : field_values(article, f)) {
+        switch (f.kind) {
+        case FieldKind::text:
+            index_text_value(generator_, f, value);
+            break;
+        case FieldKind::boolean:
+            doc.add_boolean_term(boolean_term(f, value));
+            break;
+        case FieldKind::date:
+            add_date(doc, f, value);
+            break;
+        case FieldKind::names:
+            add_name_terms(doc, f, value);
+            if (f.in_default) {
+                generator_.index_text_without_positions(value);
+            }
+            break;
+        }
+    }
+}
+
+std::string content_hash(const Article& article, std::string_view tag) {
+    std::string text(tag);
+    for (const ArticleField& f : kArticleFields) {
+        // Without a language, the hash is the one stored before articles had one.
+        if (f.member != &Article::language || !article.language.empty()) {
+            text.append(1, '\x1f').append(article.*f.member);
+        }
+    }
+    return hash_hex(text);
+}
+
+void stamp(Xapian::Document& doc, std::string_view hash, std::string_view origin) {
+    doc.add_value(kHashSlot, std::string(hash));
+    if (!origin.empty()) {
+        doc.add_value(kOriginSlot, std::string(origin));
+        doc.add_boolean_term(origin_term(origin));
+    }
+}
+
+std::string encode_article(const Article& a) {
+    Json entities = Json::array();
+    for (const Entity& e : a.entities) {
+        entities.push_back({{"type", to_string(e.type)}, {"name", e.name}});
+    }
+    Json quotes = Json::array();
+    for (const Quote& q : a.quotes) {
+        quotes.push_back({{"text", q.text}, {"speaker", q.speaker}});
+    }
+    const Json object = {{"id", a.id},
+                         {"title", a.title},
+                         {"section", a.section},
+                         {"source", a.source},
+                         {"author", a.author},
+                         {"url", a.url},
+                         {"published", a.published},
+                         {"body", a.body},
+                         {"language", a.language},
+                         {"entities", std::move(entities)},
+                         {"quotes", std::move(quotes)}};
+    return object.dump();
+}
+
+Article decode_article(std::string_view data) {
+    try {
+        const Json object = Json::parse(data);
+        Article a{object.at("id"),
+                  object.at("title"),
+                  object.at("section"),
+                  object.at("source"),
+                  object.at("author"),
+                  object.at("url"),
+                  object.at("published"),
+                  object.at("body"),
+                  object.value("language", ""),
+                  {},
+                  {}};
+        for (const Json& e : object.at("entities")) {
+            const auto type = entity_type(e.at("type").get<std::string>());
+            if (!type) {
+                throw Error(ErrorCode::index_corrupt, "unknown entity type in stored data");
+            }
+            a.entities.push_back({*type, e.at("name")});
+        }
+        for (const Json& q : object.at("quotes")) {
+            a.quotes.push_back({q.at("text"), q.at("speaker")});
+        }
+        return a;
+    } catch (const Json::exception& e) {
+        throw Error(ErrorCode::index_corrupt,
+                    std::string("stored article data is not newsq's: ") + e.what(),
+                    "rebuild the index with `newsindex add`");
+    }
+}
+
+} // namespace newsq::detail

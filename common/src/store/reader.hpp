@@ -1,0 +1,20 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <utility>
+
+#include <sys/types.h>
+#include <xapian.h>
+
+namespace newsq::detail {
+
+/// Opens the live database of index directory `dir` for reading and checks its schema
+/// version (Error schema_mismatch). Throws Xapian's errors, for retry_reads to sort out.
+Xapian::Database open_reader(const std::filesystem::path& dir);
+
+/// Which live database the stub file of `dir` names: its inode and change time, which a
+/// rebuild's or rollback's atomic rename of the stub changes.
+std::pair<ino_t, std::int64_t> stub_identity(const std::filesystem::path& dir);
+
+} // namespace newsq::detail
