@@ -9,16 +9,6 @@ namespace newsq::detail {
 
 namespace {
 
-constexpr auto kSpeechVerbs = std::to_array<std::string_view>(
-    {"said",      "says",         "told",      "tells",     "added",     "adds",     "asked",
-     "explained", "warned",       "argued",    "wrote",     "writes",    "noted",    "insisted",
-     "stressed",  "continued",    "replied",   "recalled",  "observes",  "observed", "mentioned",
-     "informed",  "declared",     "urged",     "admitted",  "announced", "claimed",  "cautioned",
-     "conceded",  "acknowledged", "tweeted",   "responded", "countered", "quipped",  "joked",
-     "predicted", "complained",   "remarked",  "suggested", "agreed",    "boasted",  "vowed",
-     "called",    "calls",        "described", "describes", "dubbed",    "termed",   "branded",
-     "labelled",  "labeled"});
-
 // First words of a source that describes someone rather than naming them ("a senior
 // official", "the president's spokesman", "officials") or names no one person.
 constexpr auto kDescriptionStarts = std::to_array<std::string_view>(
@@ -43,8 +33,8 @@ bool among(const std::array<std::string_view, N>& list, std::string_view word) {
     return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-bool is_speech(std::string_view folded) {
-    return among(kSpeechVerbs, folded);
+bool is_speech(const std::string& folded) {
+    return Gazetteer::built_in().speech_verbs.contains(folded);
 }
 
 bool is_person_pronoun(std::string_view folded) {

@@ -12,12 +12,6 @@ namespace {
 constexpr std::array<std::string_view, 8> kOfHeads = {"republic", "kingdom", "isle",   "cape",
                                                       "gulf",     "bay",     "strait", "sea"};
 
-constexpr std::array<std::string_view, 24> kSpeechVerbs = {
-    "said",     "says",     "told",     "added",     "asked",     "explained",
-    "warned",   "argued",   "wrote",    "noted",     "insisted",  "stressed",
-    "replied",  "recalled", "observes", "observed",  "mentioned", "informed",
-    "declared", "urged",    "admitted", "announced", "tells",     "adds"};
-
 // Lower-case nouns for a kind of organisation, which may stand before its name: "chip maker
 // Veltris", "the ferry operator Stena".
 constexpr std::array<std::string_view, 22> kBodyNouns = {
@@ -519,12 +513,12 @@ private:
             return Kind::place;
         }
         const std::string next = stop == span_end ? next_word(stop) : "";
-        if (among(kSpeechVerbs, next) || previous == "said" || previous == "says" ||
+        if (g_.speech_verbs.contains(next) || previous == "said" || previous == "says" ||
             (previous == "to" && i >= 2 && folded(i - 2) == "according")) {
             return Kind::person;
         }
         if (n == 1 && is_all_caps(tokens_[i].text) && tokens_[i].text.size() <= 6 &&
-            (previous == "the" || among(kSpeechVerbs, next) ||
+            (previous == "the" || g_.speech_verbs.contains(next) ||
              g_.organization_words.contains(next))) {
             return Kind::organization; // "the GMB union", "TLN said"
         }

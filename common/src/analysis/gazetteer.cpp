@@ -16,6 +16,7 @@ extern const std::string_view given_names_txt;
 extern const std::string_view female_names_txt;
 extern const std::string_view male_names_txt;
 extern const std::string_view common_words_txt;
+extern const std::string_view speech_verbs_txt;
 extern const std::string_view boilerplate_txt;
 } // namespace embedded
 
@@ -103,6 +104,7 @@ Gazetteer load() {
     g.female_names = folded_set(embedded::female_names_txt);
     g.male_names = folded_set(embedded::male_names_txt);
     g.common_words = folded_set(embedded::common_words_txt);
+    g.speech_verbs = folded_set(embedded::speech_verbs_txt);
     index_word_lists(g);
     for (std::string_view line : data_lines(embedded::boilerplate_txt)) {
         std::string pattern = fold_case(straight_apostrophes(line));

@@ -41,6 +41,7 @@ struct Gazetteer {
     std::unordered_set<std::string> female_names;       ///< "hillary": given names of women
     std::unordered_set<std::string> male_names;         ///< "bernie": given names of men
     std::unordered_set<std::string> common_words;       ///< "despite", "yesterday"
+    std::unordered_set<std::string> speech_verbs;       ///< "said", "told"
     std::unordered_set<std::string> boilerplate_lines;  ///< whole paragraphs, lower case
     std::vector<std::string> boilerplate_prefixes;      ///< paragraph openings, lower case
     std::size_t longest_name_words = 1;                 ///< words in the longest name
