@@ -108,7 +108,7 @@ Upsert Index::Impl::store(const std::string& id_term, Xapian::Document& doc,
 void Index::Impl::remove(Xapian::docid id) {
     detail::guarded(dir, "write to", [&] {
         const Xapian::Document doc = db.get_document(id);
-        const std::string left = doc.get_value(kClusterSlot);
+        const std::string left = detail::cluster_key(doc);
         if (spelling) {
             detail::remove_spelling(db, doc);
         }
