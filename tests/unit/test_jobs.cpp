@@ -2,6 +2,7 @@
 // stopping, and readers that keep working while a writer runs. Real Xapian databases in
 // temporary directories; articles written as files, as the jobs read them.
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -218,6 +219,32 @@ TEST_CASE("rebuild switches atomically, keeps the old database for rollback") {
         CHECK(count(index) == 3);
         CHECK(newsq::check_index(index).problems.empty());
     }
+}
+
+TEST_CASE("rebuild compacts its database: smaller than what add wrote, with the same answers") {
+    const TempDir dir;
+    const fs::path file = dir.path() / "day.jsonl";
+    write_articles(file, 0, 600, "harbours");
+    const fs::path index = dir.path() / "index";
+    run(index, {file.string()});
+    const newsq::IndexStats written = newsq::index_stats(index);
+    fs::create_directory(index / "gen-7.build"); // what a rebuild killed before compacting left
+
+    CHECK(Index::rebuild(index, std::vector{file.string()}, {}).added == 600);
+    const newsq::IndexStats rebuilt = newsq::index_stats(index);
+    CHECK(rebuilt.articles == 600);
+    CHECK(rebuilt.bytes * 10 < written.bytes * 8);
+    CHECK(count(index, "harbours") == 600);
+    CHECK(count(index, "\"meeting 42\"") == 1);
+    CHECK(newsq::check_index(index).problems.empty());
+    std::vector<std::string> generations;
+    for (const auto& entry : fs::directory_iterator(index)) {
+        if (entry.is_directory()) {
+            generations.push_back(entry.path().filename().string());
+        }
+    }
+    std::sort(generations.begin(), generations.end());
+    CHECK(generations == std::vector<std::string>{"gen-1", "gen-2"}); // no scratch copy left
 }
 
 TEST_CASE("a stopped run commits what it wrote, the next update finishes the job") {

@@ -19,6 +19,7 @@ namespace {
 
 constexpr std::string_view kGenerationPrefix = "gen-";
 constexpr const char* kPreviousFile = "previous";
+constexpr std::string_view kScratchSuffix = ".build";
 
 std::optional<std::string> read_word(const fs::path& file, std::string_view skip = {}) {
     std::ifstream in(file);
@@ -137,15 +138,28 @@ std::string Layout::adopt_legacy() {
     return generation;
 }
 
+fs::path Layout::scratch(const std::string& generation) const {
+    return dir / (generation + std::string(kScratchSuffix));
+}
+
 void Layout::remove_stale() const {
+    std::vector<fs::path> stale;
     for (const std::string& name : generations(dir)) {
         if (name != current && name != previous) {
-            std::error_code ec;
-            fs::remove_all(dir / name, ec);
-            if (ec) {
-                throw Error(ErrorCode::io,
-                            fmt::format("cannot remove {}: {}", dir / name, ec.message()));
-            }
+            stale.push_back(dir / name);
+        }
+    }
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with(kGenerationPrefix) && name.ends_with(kScratchSuffix)) {
+            stale.push_back(entry.path());
+        }
+    }
+    for (const fs::path& path : stale) {
+        fs::remove_all(path, ec);
+        if (ec) {
+            throw Error(ErrorCode::io, fmt::format("cannot remove {}: {}", path, ec.message()));
         }
     }
 }

@@ -31,6 +31,10 @@ struct Layout {
     /// The name of a generation newer than every one in `dir`.
     std::string next_generation() const;
 
+    /// Where a rebuild writes `generation` before compacting it into place: a sibling that
+    /// readers never see and remove_stale removes.
+    std::filesystem::path scratch(const std::string& generation) const;
+
     /// Makes `generation` the live database in one atomic rename of the stub file, and
     /// records `replaced` (when given) as the previous one. Throws Error (io).
     void switch_to(const std::string& generation, const std::optional<std::string>& replaced);
@@ -39,8 +43,9 @@ struct Layout {
     /// been written, so readers never see a directory without a database). Throws Error (io).
     std::string adopt_legacy();
 
-    /// Removes every generation other than the live and the previous one: what an earlier
-    /// rebuild replaced twice over, or left half-built when it was killed.
+    /// Removes every generation other than the live and the previous one, and every scratch
+    /// database: what an earlier rebuild replaced twice over, or left half-built when it was
+    /// killed.
     void remove_stale() const;
 };
 
