@@ -8,6 +8,7 @@
 
 #include <newsq/analysis.hpp>
 #include <newsq/error.hpp>
+#include <newsq/json.hpp>
 #include <newsq/reader.hpp>
 
 #include "commands.hpp"
@@ -22,36 +23,6 @@ struct AnalyzeOptions {
     bool json = false;
     bool body = false;
 };
-
-nlohmann::json to_json(const Article& a, bool with_body) {
-    nlohmann::json entities = nlohmann::json::array();
-    for (const Entity& e : a.entities) {
-        entities.push_back({{"type", to_string(e.type)}, {"name", e.name}});
-    }
-    nlohmann::json quotes = nlohmann::json::array();
-    for (const Quote& q : a.quotes) {
-        quotes.push_back({{"text", q.text}, {"speaker", q.speaker}});
-    }
-    nlohmann::json out = {{"id", a.id}};
-    // What the reader found (for a web page, what extraction found), as JSON Lines names it.
-    for (const auto& [name, value] : {std::pair{"title", &a.title},
-                                      {"published", &a.published},
-                                      {"author", &a.author},
-                                      {"section", &a.section},
-                                      {"source", &a.source},
-                                      {"url", &a.url},
-                                      {"language", &a.language}}) {
-        if (!value->empty()) {
-            out[name] = *value;
-        }
-    }
-    out["entities"] = entities;
-    out["quotes"] = quotes;
-    if (with_body) {
-        out["body"] = a.body;
-    }
-    return out;
-}
 
 void print_text(const Article& a, bool with_body) {
     fmt::print("{}\n", a.id);
@@ -76,6 +47,16 @@ void print_text(const Article& a, bool with_body) {
     fmt::print("\n");
 }
 
+// As JSON, what the reader found (for a web page, what extraction found) under the names JSON
+// Lines gives it, without the empty fields, and what the analysis found; else as text.
+void print_article(const Article& a, const AnalyzeOptions& o) {
+    if (o.json) {
+        fmt::print("{}\n", article_json(a, {.omit_empty = true, .body = o.body}).dump());
+    } else {
+        print_text(a, o.body);
+    }
+}
+
 int run_analyze(const AnalyzeOptions& o) {
     BoilerplateModel learned;
     const auto skip = [](BadRecord&&) {};
@@ -84,11 +65,7 @@ int run_analyze(const AnalyzeOptions& o) {
     std::size_t bad = 0;
     read_articles(o.paths, {[&](Article&& a) {
                                 analyzer.analyze(a, &learned);
-                                if (o.json) {
-                                    fmt::print("{}\n", to_json(a, o.body).dump());
-                                } else {
-                                    print_text(a, o.body);
-                                }
+                                print_article(a, o);
                             },
                             [&](BadRecord&& b) {
                                 ++bad;

@@ -125,7 +125,7 @@ IngestReport run_ingest(const IngestCommand& o, const std::filesystem::path& dir
         print_bad_record(b.path, b.line, b.reason);
     };
     if (o.mode == Mode::rebuild) {
-        return Index::rebuild(dir, o.paths, options, on_bad, open);
+        return rebuild(dir, o.paths, options, on_bad, open);
     }
     Index index = Index::open(dir, open);
     return ingest(index, o.paths, options, on_bad);

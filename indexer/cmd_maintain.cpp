@@ -74,7 +74,7 @@ int run_check(const MaintainOptions& o) {
 
 int run_rollback(const MaintainOptions& o) {
     const auto dir = cli::resolve_index_dir(o.index);
-    Index::rollback(dir, {std::chrono::milliseconds(static_cast<long>(o.wait * 1000))});
+    rollback(dir, {std::chrono::milliseconds(static_cast<long>(o.wait * 1000))});
     const IndexStats s = index_stats(dir);
     fmt::print("rolled back {} to {} ({} articles); `newsindex rollback` again returns to {}\n",
                dir, s.generation, s.articles, s.previous.value_or("-"));

@@ -8,14 +8,6 @@
 
 namespace newsq::indexer {
 
-/// A subcommand: `setup` binds its options to `app` and returns the function that runs it
-/// (returning the exit status) once the command line is parsed.
-struct Command {
-    const char* name;
-    const char* description;
-    std::function<std::function<int()>(CLI::App& app)> setup;
-};
-
 /// `newsindex add PATH…`
 std::function<int()> setup_add(CLI::App& app);
 

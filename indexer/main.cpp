@@ -1,32 +1,34 @@
 #include <array>
+#include <string>
 
+#include "command.hpp"
 #include "commands.hpp"
 #include "exit_status.hpp"
+#include "version.hpp"
 
 namespace {
 
+using newsq::cli::Command;
+
 const std::array kCommands = {
-    newsq::indexer::Command{"add",
-                            "index articles from files, directories or standard input, "
-                            "rewriting those already there",
-                            newsq::indexer::setup_add},
-    newsq::indexer::Command{"update",
-                            "index what is new or changed, skip what is not; --prune deletes "
-                            "what is gone (the nightly job)",
-                            newsq::indexer::setup_update},
-    newsq::indexer::Command{"rebuild",
-                            "build a new index beside the live one and switch to it atomically",
-                            newsq::indexer::setup_rebuild},
-    newsq::indexer::Command{"rollback", "switch back to the index the last rebuild replaced",
-                            newsq::indexer::setup_rollback},
-    newsq::indexer::Command{"stats",
-                            "what the index holds: articles, dates, sections, sources, size",
-                            newsq::indexer::setup_stats},
-    newsq::indexer::Command{"check", "verify the index: Xapian's check and newsq's invariants",
-                            newsq::indexer::setup_check},
-    newsq::indexer::Command{"analyze",
-                            "show what the analysis finds in articles, without indexing them",
-                            newsq::indexer::setup_analyze},
+    Command{"add",
+            "index articles from files, directories or standard input, "
+            "rewriting those already there",
+            newsq::indexer::setup_add},
+    Command{"update",
+            "index what is new or changed, skip what is not; --prune deletes "
+            "what is gone (the nightly job)",
+            newsq::indexer::setup_update},
+    Command{"rebuild", "build a new index beside the live one and switch to it atomically",
+            newsq::indexer::setup_rebuild},
+    Command{"rollback", "switch back to the index the last rebuild replaced",
+            newsq::indexer::setup_rollback},
+    Command{"stats", "what the index holds: articles, dates, sections, sources, size",
+            newsq::indexer::setup_stats},
+    Command{"check", "verify the index: Xapian's check and newsq's invariants",
+            newsq::indexer::setup_check},
+    Command{"analyze", "show what the analysis finds in articles, without indexing them",
+            newsq::indexer::setup_analyze},
 };
 
 } // namespace
@@ -34,7 +36,7 @@ const std::array kCommands = {
 int main(int argc, char** argv) {
     CLI::App app{"newsindex: build and maintain a newsq index of news articles"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "newsindex 0.1.0");
+    app.set_version_flag("--version", std::string("newsindex ") + newsq::cli::kVersion);
     std::function<int()> run;
     for (const auto& command : kCommands) {
         CLI::App* sub = app.add_subcommand(command.name, command.description);

@@ -48,7 +48,10 @@ SearchRequest request_of(const SearchOptions& o) {
     r.sort = o.sort == "date" ? SortOrder::date : SortOrder::relevance;
     r.offset = o.page.offset;
     r.limit = o.page.count();
-    r.snippets = o.format == "text" || o.format == "json" || o.format == "jsonl";
+    // The formats that show snippets and clusters.
+    const bool shown = o.format == "text" || o.format == "json" || o.format == "jsonl";
+    r.snippets = shown;
+    r.clusters = shown;
     r.snippet_chars = o.snippet_length;
     r.quote_chars = o.format == "text" ? kQuoteChars : 0;
     r.facets = o.facets ? o.facets_limit : 0;

@@ -6,14 +6,6 @@
 
 namespace newsq::query {
 
-/// A subcommand: `setup` binds its options to `app` and returns the function that runs it
-/// (returning the exit status) once the command line is parsed.
-struct Command {
-    const char* name;
-    const char* description;
-    std::function<std::function<int()>(CLI::App& app)> setup;
-};
-
 /// `newsq [search] QUERY…`: ranked articles, snippets, matching quotes, facets, timeline.
 std::function<int()> setup_search(CLI::App& app);
 

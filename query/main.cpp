@@ -1,13 +1,16 @@
 #include <algorithm>
 #include <array>
+#include <string>
 #include <string_view>
 
+#include "command.hpp"
 #include "commands.hpp"
 #include "exit_status.hpp"
+#include "version.hpp"
 
 namespace {
 
-using newsq::query::Command;
+using newsq::cli::Command;
 
 const std::array kCommands = {
     Command{"search", "search (the default: `newsq QUERY` is `newsq search QUERY`)",
@@ -39,7 +42,7 @@ const Command* command_named(int argc, char** argv) {
 
 int main(int argc, char** argv) {
     CLI::App app{"newsq: search a news archive indexed by newsindex"};
-    app.set_version_flag("--version", "newsq 0.1.0");
+    app.set_version_flag("--version", std::string("newsq ") + newsq::cli::kVersion);
     app.footer("Commands: newsq [search] QUERY, newsq show ID, newsq quotes QUERY, newsq similar "
                "ID, newsq serve (each with --help). A query that is a command name: `newsq search "
                "WORD` or `newsq -- WORD`."

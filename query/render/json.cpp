@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <newsq/json.hpp>
+
 #include "render/render.hpp"
 
 namespace newsq::render {
@@ -23,14 +25,6 @@ Json highlights_json(const Snippet& s) {
         highlights.push_back({code_points(s.text, begin), code_points(s.text, end)});
     }
     return highlights;
-}
-
-Json entities_json(const std::vector<Entity>& entities) {
-    Json out = Json::array();
-    for (const Entity& e : entities) {
-        out.push_back({{"type", to_string(e.type)}, {"name", e.name}});
-    }
-    return out;
 }
 
 Json facets_json(const std::vector<Facet>& facets) {
@@ -79,7 +73,7 @@ Json hit_json(const Hit& h) {
                 {"score", h.score},
                 {"snippet", h.snippet.text},
                 {"highlights", highlights_json(h.snippet)},
-                {"entities", entities_json(h.entities)},
+                {"entities", h.entities},
                 {"quotes", std::move(quotes)},
                 {"cluster", h.cluster ? cluster_json(*h.cluster) : Json(nullptr)}};
 }
@@ -129,22 +123,9 @@ Json search_json(const SearchRequest& request, const SearchResults& results) {
 }
 
 Json article_json(const Article& a) {
-    Json quotes = Json::array();
-    for (const Quote& q : a.quotes) {
-        quotes.push_back({{"text", q.text}, {"speaker", q.speaker}});
-    }
-    return {{"format_version", kJsonFormatVersion},
-            {"id", a.id},
-            {"title", a.title},
-            {"date", a.published},
-            {"section", a.section},
-            {"source", a.source},
-            {"author", a.author},
-            {"url", a.url},
-            {"language", a.language},
-            {"body", a.body},
-            {"entities", entities_json(a.entities)},
-            {"quotes", std::move(quotes)}};
+    Json doc = newsq::article_json(a, {.published_name = "date"});
+    doc["format_version"] = kJsonFormatVersion;
+    return doc;
 }
 
 Json quotes_json(const QuoteRequest& request, const QuoteResults& results) {

@@ -34,6 +34,7 @@
 #include <newsq/dedup.hpp>
 
 #include "corpus.hpp"
+#include "dedup/candidates.hpp"
 #include "spinner.hpp"
 
 namespace {
@@ -148,7 +149,7 @@ public:
                 outcome.confirmed.push_back(c);
             }
         }
-        if (const auto best = newsq::best_duplicate(fingerprint, found)) {
+        if (const auto best = newsq::detail::best_duplicate(fingerprint, found)) {
             outcome.best = outcome.candidates[*best];
         }
         for (const std::string& key : keys) {
@@ -174,7 +175,7 @@ private:
         std::ranges::stable_sort(ranked, std::ranges::greater{},
                                  [](const auto& entry) { return entry.second; });
         std::vector<std::size_t> result;
-        for (std::size_t i = 0; i < ranked.size() && i < newsq::kMaxCandidates; ++i) {
+        for (std::size_t i = 0; i < ranked.size() && i < newsq::detail::kMaxCandidates; ++i) {
             result.push_back(ranked[i].first);
         }
         return result;
@@ -508,7 +509,7 @@ int run_eval(const std::vector<std::string>& paths, const std::string& gold_path
     fmt::print("fingerprint: {} hashes, shingles of {} stable words; LSH {} bands x {} rows; "
                "threshold {:.2f}; at most {} candidates\n",
                Fingerprint::kHashes, newsq::kShingleWords, newsq::kLshBands, newsq::kLshRows,
-               newsq::kDuplicateThreshold, newsq::kMaxCandidates);
+               newsq::kDuplicateThreshold, newsq::detail::kMaxCandidates);
 
     const Detection detection = detect(set.items, arrival_order(n));
     const std::size_t all_pairs = n * (n - 1) / 2;

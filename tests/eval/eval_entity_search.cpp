@@ -87,7 +87,8 @@ struct Ranking {
 
 Ranking score(newsq::Searcher& searcher, const std::string& query,
               const std::set<std::string>& relevant) {
-    newsq::SearchRequest request{.query = query, .limit = 1000, .snippets = false};
+    newsq::SearchRequest request{
+        .query = query, .limit = 1000, .snippets = false, .clusters = false};
     request.collapse = false;
     std::size_t found = 0;
     double precision_sum = 0;

@@ -1,6 +1,7 @@
 // Near-duplicate fingerprints on small made-up articles: what survives spinning, what tells two
 // articles about one event apart, the band keys and the stored form.
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,8 @@
 
 #include <newsq/dedup.hpp>
 #include <newsq/error.hpp>
+
+#include "dedup/candidates.hpp"
 
 using newsq::Fingerprint;
 
@@ -152,10 +155,11 @@ TEST_CASE("best_duplicate picks the most similar near-duplicate") {
         original,
         newsq::fingerprint(kUnrelated),
     };
-    CHECK(newsq::best_duplicate(original, candidates) == 2);
-    CHECK(newsq::best_duplicate(original, std::span(candidates).first(2)) == 1);
-    CHECK_FALSE(newsq::best_duplicate(original, std::span(candidates).first(1)).has_value());
-    CHECK_FALSE(newsq::best_duplicate(original, {}).has_value());
+    CHECK(newsq::detail::best_duplicate(original, candidates) == 2);
+    CHECK(newsq::detail::best_duplicate(original, std::span(candidates).first(2)) == 1);
+    CHECK_FALSE(
+        newsq::detail::best_duplicate(original, std::span(candidates).first(1)).has_value());
+    CHECK_FALSE(newsq::detail::best_duplicate(original, {}).has_value());
 }
 
 TEST_CASE("the stored form round-trips") {

@@ -198,16 +198,16 @@ TEST_CASE("rebuild switches atomically, keeps the old database for rollback") {
     run(index, {old_file.string()});
     newsq::Searcher reader(index);
 
-    CHECK(Index::rebuild(index, std::vector{new_file.string()}, {}).added == 3);
+    CHECK(newsq::rebuild(index, std::vector{new_file.string()}, {}).added == 3);
     newsq::SearchRequest all;
     all.limit = 0;
     CHECK(reader.search(all).total_lower == 3); // an open reader follows the switch
     CHECK(newsq::index_stats(index).previous == "gen-1");
 
-    Index::rollback(index);
+    newsq::rollback(index);
     CHECK(count(index, "orchards") == 8);
     CHECK(reader.search(all).total_lower == 8);
-    Index::rollback(index);
+    newsq::rollback(index);
     CHECK(count(index) == 3);
 
     SUBCASE("a stopped rebuild leaves the live index as it was") {
@@ -215,7 +215,7 @@ TEST_CASE("rebuild switches atomically, keeps the old database for rollback") {
         stop.request_stop();
         IngestOptions options;
         options.stop = stop.get_token();
-        CHECK(Index::rebuild(index, std::vector{old_file.string()}, options).interrupted);
+        CHECK(newsq::rebuild(index, std::vector{old_file.string()}, options).interrupted);
         CHECK(count(index) == 3);
         CHECK(newsq::check_index(index).problems.empty());
     }
@@ -230,7 +230,7 @@ TEST_CASE("rebuild compacts its database: smaller than what add wrote, with the 
     const newsq::IndexStats written = newsq::index_stats(index);
     fs::create_directory(index / "gen-7.build"); // what a rebuild killed before compacting left
 
-    CHECK(Index::rebuild(index, std::vector{file.string()}, {}).added == 600);
+    CHECK(newsq::rebuild(index, std::vector{file.string()}, {}).added == 600);
     const newsq::IndexStats rebuilt = newsq::index_stats(index);
     CHECK(rebuilt.articles == 600);
     CHECK(rebuilt.bytes * 10 < written.bytes * 8);
@@ -305,7 +305,7 @@ TEST_CASE("readers keep working while updates and rebuilds run") {
     for (int round = 0; round < 3; ++round) {
         write_articles(file, round * 50, 300, "canals");
         run(index, {file.string()}, small_batches);
-        Index::rebuild(index, std::vector{file.string()}, small_batches);
+        newsq::rebuild(index, std::vector{file.string()}, small_batches);
     }
     done = true;
     reader.join();

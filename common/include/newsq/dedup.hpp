@@ -3,8 +3,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,12 +21,9 @@
 /// about the same event share names but not their quotations or the order the names come in,
 /// so their shingles barely overlap; a copy keeps almost all of them.
 ///
-/// How the index uses it: store `serialise(fingerprint)` with the document and each of
-/// `lsh_band_keys(fingerprint)` as a boolean term; for a new article, count how many band terms
-/// each document shares with it and take the `kMaxCandidates` sharing the most; those that
-/// `is_near_duplicate` confirms put the article in their cluster (merging their clusters when
-/// they are several), else the article starts its own. A cluster is thus the set of articles
-/// linked by confirmed copies, whatever order they arrived in.
+/// The index stores `serialise(fingerprint)` with each document and each of
+/// `lsh_band_keys(fingerprint)` as a boolean term, and puts every article in a duplicate cluster
+/// with its confirmed copies (see schema.hpp).
 namespace newsq {
 
 /// Stable words per shingle.
@@ -49,9 +44,6 @@ inline constexpr double kDuplicateThreshold = 0.5;
 /// Fewer shingles than this say too little to call anything a copy: such a fingerprint has no
 /// band keys and is nobody's near-duplicate.
 inline constexpr std::uint32_t kMinShingles = 5;
-
-/// Candidates worth confirming per new article: the ones sharing the most bands.
-inline constexpr std::size_t kMaxCandidates = 10;
 
 /// The MinHash signature of an article's stable-word shingles. A plain value: copy and compare
 /// it freely.
@@ -89,11 +81,6 @@ double similarity(const Fingerprint& a, const Fingerprint& b);
 /// Whether `a` and `b` are near-duplicates: both have at least kMinShingles shingles and their
 /// similarity is at least kDuplicateThreshold.
 bool is_near_duplicate(const Fingerprint& a, const Fingerprint& b);
-
-/// The position in `candidates` of the one most similar to `fingerprint` among those that are
-/// its near-duplicates (the first of equals), if any.
-std::optional<std::size_t> best_duplicate(const Fingerprint& fingerprint,
-                                          std::span<const Fingerprint> candidates);
 
 /// A compact binary form of the fingerprint (518 bytes), for a Xapian value slot. It starts with
 /// "F1", which names this format and these features: fingerprints of another version cannot be

@@ -62,26 +62,14 @@ public:
     /// Number of articles, including uncommitted ones.
     std::size_t size() const;
 
-    /// Builds a complete new database from `paths` beside the live one in `dir`, then makes
-    /// it the live one in one atomic step: a reader opening `dir` at any moment sees the old
-    /// or the new index, never a partial one. The database it replaces is kept for
-    /// `rollback` until the next rebuild. An interrupted or failed rebuild leaves the live
-    /// index as it was. Holds the writer lock throughout. Throws as `open` and `ingest` do.
-    static IngestReport rebuild(const std::filesystem::path& dir,
-                                std::span<const std::string> paths, const IngestOptions& options,
-                                const std::function<void(const BadRecord&)>& on_bad = {},
-                                const OpenOptions& open = {});
-
-    /// Makes the database the last rebuild replaced live again (and the one it replaced the
-    /// one to return to, so a second rollback undoes the first). Throws Error
-    /// (invalid_argument when there is none, index_locked, io).
-    static void rollback(const std::filesystem::path& dir, const OpenOptions& open = {});
-
     struct Impl; ///< the library's own
 
 private:
     friend IngestReport ingest(Index&, std::span<const std::string>, const IngestOptions&,
                                const std::function<void(const BadRecord&)>&);
+    friend IngestReport rebuild(const std::filesystem::path&, std::span<const std::string>,
+                                const IngestOptions&, const std::function<void(const BadRecord&)>&,
+                                const OpenOptions&);
     explicit Index(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
@@ -150,5 +138,20 @@ struct IngestReport {
 IngestReport ingest(Index& index, std::span<const std::string> paths,
                     const IngestOptions& options = {},
                     const std::function<void(const BadRecord&)>& on_bad = {});
+
+/// Builds a complete new database from `paths` beside the live one in `dir`, then makes it the
+/// live one in one atomic step: a reader opening `dir` at any moment sees the old or the new
+/// index, never a partial one. The database it replaces is kept for `rollback` until the next
+/// rebuild. An interrupted or failed rebuild leaves the live index as it was. Holds the writer
+/// lock throughout. Throws as `Index::open` and `ingest` do.
+IngestReport rebuild(const std::filesystem::path& dir, std::span<const std::string> paths,
+                     const IngestOptions& options = {},
+                     const std::function<void(const BadRecord&)>& on_bad = {},
+                     const OpenOptions& open = {});
+
+/// Makes the database the last rebuild replaced live again (and the one it replaced the one to
+/// return to, so a second rollback undoes the first). Throws Error (invalid_argument when there
+/// is none, index_locked, io).
+void rollback(const std::filesystem::path& dir, const OpenOptions& open = {});
 
 } // namespace newsq

@@ -50,6 +50,7 @@ struct SearchRequest {
     std::size_t offset = 0;               ///< hits to skip
     std::size_t limit = 10;               ///< hits to return
     bool snippets = true;                 ///< compute snippets (off for id-only exports)
+    bool clusters = true;                 ///< look up each hit's duplicate cluster (Hit::cluster)
     std::size_t snippet_chars = 240;      ///< target snippet length in bytes
     std::size_t quote_chars = 0;          ///< quotes longer than this are cut around their first
                                           ///< match ("…"); 0 keeps them whole
@@ -63,8 +64,8 @@ struct SearchRequest {
 
 /// A piece of text with highlighted ranges.
 struct Snippet {
-    std::string text; ///< plain text; "…" marks cut ends
-    std::vector<std::pair<std::size_t, std::size_t>> highlights; ///< [begin, end) byte offsets
+    std::string text{}; ///< plain text; "…" marks cut ends
+    std::vector<std::pair<std::size_t, std::size_t>> highlights{}; ///< [begin, end) byte offsets
 
     bool operator==(const Snippet&) const = default;
 };
@@ -95,7 +96,7 @@ struct Hit {
     std::size_t rank = 0; ///< 1-based position in the whole result list
     double score = 0;     ///< BM25 weight (0 when sorted by date only)
     std::string id, title, section, source, author, url, published;
-    Snippet snippet;
+    Snippet snippet{};
     std::vector<Entity> entities{};   ///< as the analysis found them, sorted by type and name
     std::vector<HitQuote> quotes{};   ///< every quote of the article, in text order
     std::optional<Cluster> cluster{}; ///< when the article has copies in the index

@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +16,7 @@
 #include <newsq/dedup.hpp>
 #include <newsq/error.hpp>
 
+#include "dedup/candidates.hpp"
 #include "dedup/shingles.hpp"
 
 namespace newsq {
@@ -158,8 +161,8 @@ bool is_near_duplicate(const Fingerprint& a, const Fingerprint& b) {
            similarity(a, b) >= kDuplicateThreshold;
 }
 
-std::optional<std::size_t> best_duplicate(const Fingerprint& fingerprint,
-                                          std::span<const Fingerprint> candidates) {
+std::optional<std::size_t> detail::best_duplicate(const Fingerprint& fingerprint,
+                                                  std::span<const Fingerprint> candidates) {
     std::optional<std::size_t> best;
     double best_similarity = 0.0;
     for (std::size_t i = 0; i < candidates.size(); ++i) {

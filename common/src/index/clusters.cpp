@@ -8,6 +8,7 @@
 
 #include <newsq/schema.hpp>
 
+#include "dedup/candidates.hpp"
 #include "store/clusters.hpp"
 #include "store/ids.hpp"
 

@@ -153,10 +153,9 @@ Index Index::open(const fs::path& dir, const OpenOptions& options) {
     return Index(make_impl(std::move(lock), dir, layout.live(), std::move(db)));
 }
 
-IngestReport Index::rebuild(const fs::path& dir, std::span<const std::string> paths,
-                            const IngestOptions& options,
-                            const std::function<void(const BadRecord&)>& on_bad,
-                            const OpenOptions& open) {
+IngestReport rebuild(const fs::path& dir, std::span<const std::string> paths,
+                     const IngestOptions& options,
+                     const std::function<void(const BadRecord&)>& on_bad, const OpenOptions& open) {
     make_directory(dir);
     detail::WriterLock lock(dir, open.wait);
     detail::Layout layout = detail::Layout::read(dir);
@@ -182,7 +181,7 @@ IngestReport Index::rebuild(const fs::path& dir, std::span<const std::string> pa
     return report;
 }
 
-void Index::rollback(const fs::path& dir, const OpenOptions& open) {
+void rollback(const fs::path& dir, const OpenOptions& open) {
     if (!fs::is_directory(dir)) {
         throw Error(ErrorCode::index_not_found, fmt::format("no index at {}", dir));
     }

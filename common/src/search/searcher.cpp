@@ -154,21 +154,26 @@ struct Searcher::Impl {
     Hit hit_of(const Xapian::MSetIterator& it, const SearchRequest& r, const Highlights& h) {
         const Xapian::Document doc = it.get_document();
         Article a = detail::decode_article(doc.get_data());
-        Hit hit{it.get_rank() + 1,      it.get_weight(),
-                std::move(a.id),        std::move(a.title),
-                std::move(a.section),   std::move(a.source),
-                std::move(a.author),    std::move(a.url),
-                std::move(a.published), {},
-                std::move(a.entities),  {}};
-        hit.language = std::move(a.language);
+        Hit hit{.rank = it.get_rank() + 1,
+                .score = it.get_weight(),
+                .id = std::move(a.id),
+                .title = std::move(a.title),
+                .section = std::move(a.section),
+                .source = std::move(a.source),
+                .author = std::move(a.author),
+                .url = std::move(a.url),
+                .published = std::move(a.published),
+                .entities = std::move(a.entities),
+                .language = std::move(a.language)};
         for (const Quote& q : a.quotes) {
-            hit.quotes.push_back(r.snippets ? hit_quote(q, h.quotes, stem, r.quote_chars)
-                                            : HitQuote{{q.text, {}}, q.speaker, false});
+            hit.quotes.push_back(r.snippets
+                                     ? hit_quote(q, h.quotes, stem, r.quote_chars)
+                                     : HitQuote{.text = {.text = q.text}, .speaker = q.speaker});
         }
         if (r.snippets) {
             hit.snippet = detail::make_snippet(a.body, h.text, stem, r.snippet_chars);
         }
-        if (r.snippets) { // the formats that show clusters
+        if (r.clusters) {
             hit.cluster = detail::cluster_of(db, doc);
         }
         return hit;

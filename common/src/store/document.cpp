@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <newsq/error.hpp>
+#include <newsq/json.hpp>
 #include <newsq/schema.hpp>
 
 #include "article_fields.hpp"
@@ -87,54 +88,13 @@ void stamp(Xapian::Document& doc, std::string_view hash, std::string_view origin
     }
 }
 
-std::string encode_article(const Article& a) {
-    Json entities = Json::array();
-    for (const Entity& e : a.entities) {
-        entities.push_back({{"type", to_string(e.type)}, {"name", e.name}});
-    }
-    Json quotes = Json::array();
-    for (const Quote& q : a.quotes) {
-        quotes.push_back({{"text", q.text}, {"speaker", q.speaker}});
-    }
-    const Json object = {{"id", a.id},
-                         {"title", a.title},
-                         {"section", a.section},
-                         {"source", a.source},
-                         {"author", a.author},
-                         {"url", a.url},
-                         {"published", a.published},
-                         {"body", a.body},
-                         {"language", a.language},
-                         {"entities", std::move(entities)},
-                         {"quotes", std::move(quotes)}};
-    return object.dump();
+std::string encode_article(const Article& article) {
+    return Json(article).dump();
 }
 
 Article decode_article(std::string_view data) {
     try {
-        const Json object = Json::parse(data);
-        Article a{object.at("id"),
-                  object.at("title"),
-                  object.at("section"),
-                  object.at("source"),
-                  object.at("author"),
-                  object.at("url"),
-                  object.at("published"),
-                  object.at("body"),
-                  object.value("language", ""),
-                  {},
-                  {}};
-        for (const Json& e : object.at("entities")) {
-            const auto type = entity_type(e.at("type").get<std::string>());
-            if (!type) {
-                throw Error(ErrorCode::index_corrupt, "unknown entity type in stored data");
-            }
-            a.entities.push_back({*type, e.at("name")});
-        }
-        for (const Json& q : object.at("quotes")) {
-            a.quotes.push_back({q.at("text"), q.at("speaker")});
-        }
-        return a;
+        return Json::parse(data).get<Article>();
     } catch (const Json::exception& e) {
         throw Error(ErrorCode::index_corrupt,
                     std::string("stored article data is not newsq's: ") + e.what(),

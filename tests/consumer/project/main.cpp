@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include <newsq/json.hpp>
 #include <newsq/newsq.hpp>
 
 namespace fs = std::filesystem;
@@ -124,6 +127,9 @@ void check(const fs::path& index_dir) {
         expect(stored->quotes.size() == 1 && stored->quotes[0].speaker == "Ilse Marten" &&
                    stored->quotes[0].text.starts_with("Evidence fades quickly"),
                "one stored quote, by Ilse Marten");
+        const nlohmann::json json = *stored;
+        expect(json.at("id") == "hh-tribunal" && json.get<newsq::Article>() == *stored,
+               "the stored article as JSON and back: " + json.dump());
     }
     expect(!searcher.article("no-such-id"), "article(no-such-id) is empty");
 
