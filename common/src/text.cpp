@@ -46,7 +46,60 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
     return length;
 }
 
+// Whether a surrogate (U+D800..U+DFFF), which UTF-8 does not allow and Xapian reads anyway,
+// starts at text[i].
+bool is_surrogate(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    return i + 3 <= text.size() && byte(0) == 0xED && byte(1) >= 0xA0 && byte(1) <= 0xBF &&
+           is_utf8_continuation(text[i + 2]);
+}
+
+// A word character; ASCII, most of any English text, without asking Xapian.
+bool is_word_char(char32_t c) {
+    if (c < 0x80) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_';
+    }
+    return Xapian::Unicode::is_wordchar(c);
+}
+
+bool joins(char32_t c, Apostrophes joining) {
+    return c == '\'' || (joining == Apostrophes::straight_and_curly && c == 0x2019);
+}
+
+// End of the word starting at byte `i`.
+std::size_t word_end(std::string_view text, std::size_t i, Apostrophes joining) {
+    while (i < text.size()) {
+        std::size_t next = i;
+        const char32_t c = decode_utf8(text, next);
+        if (!is_word_char(c)) {
+            std::size_t after = next;
+            if (!joins(c, joining) || next >= text.size() ||
+                !is_word_char(decode_utf8(text, after))) {
+                break;
+            }
+        }
+        i = next;
+    }
+    return i;
+}
+
 } // namespace
+
+std::vector<std::string_view> split_words(std::string_view text, Apostrophes joining) {
+    std::vector<std::string_view> words;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t next = i;
+        if (!is_word_char(decode_utf8(text, next))) {
+            i = next;
+            continue;
+        }
+        const std::size_t end = word_end(text, i, joining);
+        words.push_back(text.substr(i, end - i));
+        i = end;
+    }
+    return words;
+}
 
 std::optional<std::size_t> invalid_utf8_offset(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
@@ -57,6 +110,27 @@ std::optional<std::size_t> invalid_utf8_offset(std::string_view text) {
         i += length;
     }
     return std::nullopt;
+}
+
+std::size_t utf8_chars(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return !is_utf8_continuation(c); }));
+}
+
+char32_t decode_utf8(std::string_view text, std::size_t& pos) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    const std::size_t valid = utf8_sequence_length(text, pos);
+    const std::size_t length = valid > 0 ? valid : is_surrogate(text, pos) ? 3 : 1;
+    if (length == 1) {
+        ++pos;
+        return lead;
+    }
+    char32_t code = lead & (0x7FU >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+        code = (code << 6U) | (static_cast<unsigned char>(text[pos + k]) & 0x3FU);
+    }
+    pos += length;
+    return code;
 }
 
 std::size_t line_of(std::string_view text, std::size_t offset) {
@@ -77,7 +151,7 @@ std::string_view trim(std::string_view text) {
 std::string fold_case(std::string_view text) {
     std::string folded(text);
     for (char& c : folded) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
+        if (!is_ascii(c)) {
             return Xapian::Unicode::tolower(std::string(text));
         }
         if (c >= 'A' && c <= 'Z') {

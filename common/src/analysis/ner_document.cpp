@@ -31,8 +31,7 @@ bool among(const std::array<std::string_view, N>& list, std::string_view word) {
 constexpr std::size_t kGap = 4;
 
 bool is_ascii(std::string_view text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return std::all_of(text.begin(), text.end(), [](char c) { return detail::is_ascii(c); });
 }
 
 bool ascii_upper(char c) {
@@ -108,7 +107,7 @@ bool has_upper(std::string_view text) {
 }
 
 bool starts_lower(std::string_view text) {
-    if (!text.empty() && static_cast<unsigned char>(text[0]) < 0x80) {
+    if (!text.empty() && detail::is_ascii(text[0])) {
         return ascii_lower(text[0]);
     }
     return !text.empty() && get_category(*Xapian::Utf8Iterator(text.data(), text.size())) ==

@@ -11,7 +11,7 @@ namespace newsq::detail {
 namespace {
 
 unsigned code_at(std::string_view text, std::size_t i) {
-    return *Xapian::Utf8Iterator(text.data() + i, text.size() - i);
+    return decode_utf8(text, i);
 }
 
 bool is_letter_or_digit(unsigned code) {
@@ -163,17 +163,12 @@ struct Tokenizer {
 
 } // namespace
 
-std::size_t utf8_length(char lead) {
-    const auto b = static_cast<unsigned char>(lead);
-    return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-}
-
 bool is_word_start(std::string_view text, std::size_t i) {
     if (i >= text.size()) {
         return false;
     }
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) { // ASCII, most of the text: Unicode's answer without decoding
+    if (is_ascii(text[i])) { // most of the text: Unicode's answer without decoding
         return (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') ||
                (byte >= 'A' && byte <= 'Z');
     }

@@ -33,7 +33,4 @@ bool starts_upper(std::string_view text);
 /// Whether `text` has no lower-case letters and at least two letters ("NATO", "U.S.").
 bool is_all_caps(std::string_view text);
 
-/// Length in bytes of the UTF-8 sequence starting with `lead`.
-std::size_t utf8_length(char lead);
-
 } // namespace newsq::detail

@@ -12,6 +12,8 @@
 
 #include <newsq/dedup.hpp>
 
+#include "text.hpp"
+
 namespace newsq::detail {
 namespace {
 
@@ -200,31 +202,24 @@ Glyph classify_punctuation(unsigned char third) {
     }
 }
 
-std::size_t sequence_length(unsigned char lead) {
-    if (lead >= 0xF0) {
-        return 4;
-    }
-    if (lead >= 0xE0) {
-        return 3;
-    }
-    return lead >= 0xC0 ? 2 : 1;
-}
-
 // Other scripts count as letters without case; symbols and emoji as punctuation.
 Glyph classify_multibyte(std::string_view text, std::size_t i) {
     const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t length = sequence_length(lead);
+    const std::size_t length = utf8_length(text[i]);
     if (length == 1 || length > text.size() - i) {
         return {};
     }
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((static_cast<unsigned char>(text[i + k]) & 0xC0U) != 0x80U) {
-            return {}; // invalid UTF-8: the lead byte alone, the next byte read on its own
-        }
+    if (!std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                     text.begin() + static_cast<std::ptrdiff_t>(i + length),
+                     is_utf8_continuation)) {
+        return {}; // invalid UTF-8: the lead byte alone, the next byte read on its own
     }
     const auto second = static_cast<unsigned char>(text[i + 1]);
     if (length == 2) {
-        return classify_latin(static_cast<char32_t>(((lead & 0x1FU) << 6U) | (second & 0x3FU)));
+        std::size_t end = i;
+        const char32_t code = decode_utf8(text, end);
+        // Overlong forms of ASCII (C0, C1) read as a byte of their own: no Latin letter.
+        return classify_latin(end == i + length ? code : 0);
     }
     if (length == 3 && lead == 0xE2 && second == 0x80) {
         return classify_punctuation(static_cast<unsigned char>(text[i + 2]));
@@ -236,7 +231,7 @@ Glyph classify_multibyte(std::string_view text, std::size_t i) {
 // Small enough to inline: most of a body is ASCII.
 inline Glyph classify(std::string_view text, std::size_t i) {
     const auto lead = static_cast<unsigned char>(text[i]);
-    return lead < 0x80 ? kAscii[lead] : classify_multibyte(text, i);
+    return is_ascii(text[i]) ? kAscii[lead] : classify_multibyte(text, i);
 }
 
 bool is_word_char(Kind kind) {

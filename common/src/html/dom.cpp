@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "text.hpp"
+
 namespace newsq::detail::html {
 
 namespace {
@@ -28,25 +30,25 @@ std::string lower(std::string_view text) {
     return out;
 }
 
+/// The non-ASCII white space characters: no-break space, en quad to hair space, narrow no-break
+/// space, ideographic space.
+constexpr std::array<std::string_view, 14> kWideSpaces{
+    "\u00A0", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005",
+    "\u2006", "\u2007", "\u2008", "\u2009", "\u200A", "\u202F", "\u3000"};
+
 /// The length of the white space character at `text[i]`, 0 when there is none.
 std::size_t space_at(std::string_view text, std::size_t i) {
-    const auto c = static_cast<unsigned char>(text[i]);
+    const char c = text[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
         return 1;
     }
-    const auto next = [&](std::size_t k) {
-        return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u;
-    };
-    if (c == 0xC2 && next(1) == 0xA0) {
-        return 2; // no-break space
+    if (is_ascii(c)) {
+        return 0;
     }
-    if (c == 0xE2 && next(1) == 0x80 && ((next(2) >= 0x80 && next(2) <= 0x8A) || next(2) == 0xAF)) {
-        return 3; // en quad to hair space, narrow no-break space
-    }
-    if (c == 0xE3 && next(1) == 0x80 && next(2) == 0x80) {
-        return 3; // ideographic space
-    }
-    return 0;
+    const std::string_view rest = text.substr(i);
+    const auto* space = std::find_if(kWideSpaces.begin(), kWideSpaces.end(),
+                                     [&](std::string_view s) { return rest.starts_with(s); });
+    return space == kWideSpaces.end() ? 0 : space->size();
 }
 
 /// Where the end tag `</name` of a raw text element opened before `from` starts.

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "html/dom.hpp"
+#include "text.hpp"
 
 namespace newsq::detail::html {
 
@@ -170,7 +171,7 @@ double text_length(std::string_view text) {
         if (u == ' ' || u == '\n' || u == '\t' || u == '\r' || u == '\f') {
             length += space ? 0 : 1;
             space = true;
-        } else if ((u & 0xC0) != 0x80) {
+        } else if (!is_utf8_continuation(c)) {
             ++length;
             space = false;
         }

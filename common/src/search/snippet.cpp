@@ -4,6 +4,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include "text.hpp"
+
 namespace newsq::detail {
 
 namespace {
@@ -56,72 +58,24 @@ struct Word {
     std::string lower;
 };
 
-bool is_apostrophe(unsigned ch) {
-    return ch == '\'' || ch == 0x2019;
-}
-
-struct Char {
-    unsigned code;
-    std::size_t length;
-};
-
-// The character at byte `i`; ASCII, most of any English text, without going through Xapian.
-Char char_at(std::string_view text, std::size_t i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
-        return {byte, 1};
+// `word` as the term generator indexes it: lower case, with a straight apostrophe.
+std::string term_of(std::string_view word) {
+    constexpr std::string_view kCurly = "\u2019";
+    std::string straight;
+    for (auto at = word.find(kCurly); at != std::string_view::npos; at = word.find(kCurly)) {
+        straight.append(word.substr(0, at)) += '\'';
+        word.remove_prefix(at + kCurly.size());
     }
-    const Xapian::Utf8Iterator it(text.data() + i, text.size() - i);
-    const unsigned code = *it;
-    Xapian::Utf8Iterator next = it;
-    ++next;
-    return {code, static_cast<std::size_t>(next.raw() - it.raw())};
+    straight += word;
+    return fold_case(straight);
 }
 
-bool is_word_char(unsigned code) {
-    if (code < 0x80) {
-        return (code >= 'a' && code <= 'z') || (code >= 'A' && code <= 'Z') ||
-               (code >= '0' && code <= '9') || code == '_';
-    }
-    return Xapian::Unicode::is_wordchar(code);
-}
-
-void append_lower(std::string& out, unsigned code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code >= 'A' && code <= 'Z' ? code + ('a' - 'A') : code);
-    } else {
-        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(code));
-    }
-}
-
-// Words as the TermGenerator sees them: runs of word characters, joined across an apostrophe.
-std::vector<Word> split_words(std::string_view text) {
+// The words of `text` as the index has them.
+std::vector<Word> words_of(std::string_view text) {
     std::vector<Word> words;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        Char c = char_at(text, i);
-        if (!is_word_char(c.code)) {
-            i += c.length;
-            continue;
-        }
-        Word w{i, 0, {}};
-        while (i < text.size()) {
-            c = char_at(text, i);
-            if (is_word_char(c.code)) {
-                append_lower(w.lower, c.code);
-                i += c.length;
-                continue;
-            }
-            const std::size_t after = i + c.length;
-            if (!is_apostrophe(c.code) || after >= text.size() ||
-                !is_word_char(char_at(text, after).code)) {
-                break;
-            }
-            w.lower += '\'';
-            i = after;
-        }
-        w.end = i;
-        words.push_back(std::move(w));
+    for (std::string_view w : split_words(text, Apostrophes::straight_and_curly)) {
+        const auto begin = static_cast<std::size_t>(w.data() - text.data());
+        words.push_back({begin, begin + w.size(), term_of(w)});
     }
     return words;
 }
@@ -425,7 +379,7 @@ HighlightSpec highlight_spec(const Xapian::Query& query,
 
 Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Xapian::Stem& stem,
                      std::size_t length) {
-    const std::vector<Word> words = split_words(text);
+    const std::vector<Word> words = words_of(text);
     if (words.empty()) {
         return {};
     }
@@ -457,7 +411,7 @@ Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Xap
 }
 
 Snippet highlight_all(std::string_view text, const HighlightSpec& spec, const Xapian::Stem& stem) {
-    const std::vector<Word> words = split_words(text);
+    const std::vector<Word> words = words_of(text);
     const Matcher matcher(words, spec, stem);
     SnippetWriter writer(text);
     write_spans(writer, text, words, find_spans(matcher, spec), 0, text.size());

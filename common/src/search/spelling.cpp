@@ -1,6 +1,9 @@
 #include "search/spelling.hpp"
 #include <algorithm>
-#include <array>
+
+#include "search/query_lexer.hpp"
+#include "store/terms.hpp"
+#include "text.hpp"
 
 namespace newsq::detail {
 
@@ -19,11 +22,6 @@ bool is_word_char(unsigned ch) {
     return Xapian::Unicode::is_wordchar(ch) || ch == '\'' || ch == kRightQuote;
 }
 
-bool is_operator(std::string_view word) {
-    constexpr std::array kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
-    return std::find(kOperators.begin(), kOperators.end(), word) != kOperators.end();
-}
-
 // A span of the query: [begin, end) in bytes.
 struct Span {
     std::size_t begin;
@@ -32,34 +30,17 @@ struct Span {
 
 // The byte after the UTF-8 sequence starting at `at` (a stray byte is one).
 std::size_t next_char(std::string_view q, std::size_t at) {
-    const auto lead = static_cast<unsigned char>(q[at]);
-    const std::size_t length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    return std::min(q.size(), at + length);
+    return std::min(q.size(), at + utf8_length(q[at]));
 }
 
 // The word starting at byte `at`, and how many code points it has.
 std::pair<Span, std::size_t> word_at(std::string_view q, std::size_t at) {
-    Xapian::Utf8Iterator it(q.data() + at, q.size() - at);
+    std::size_t end = at;
     std::size_t chars = 0;
-    for (; it != Xapian::Utf8Iterator() && is_word_char(*it); ++it) {
+    for (std::size_t next = at; end < q.size() && is_word_char(decode_utf8(q, next)); end = next) {
         ++chars;
     }
-    const std::size_t end =
-        it == Xapian::Utf8Iterator() ? q.size() : static_cast<std::size_t>(it.raw() - q.data());
     return {{at, end}, chars};
-}
-
-// End of the field value that starts at `i`: a quoted phrase, a parenthesised group or a
-// single token.
-std::size_t skip_value(std::string_view q, std::size_t i) {
-    if (i < q.size() && (q[i] == '"' || q[i] == '(')) {
-        const std::size_t close = q.find(q[i] == '"' ? '"' : ')', i + 1);
-        return close == std::string_view::npos ? q.size() : close + 1;
-    }
-    while (i < q.size() && q[i] != ' ' && q[i] != '\t' && q[i] != ')') {
-        ++i;
-    }
-    return i;
 }
 
 class Corrector {
@@ -75,7 +56,7 @@ public:
             std::none_of(word.begin(), word.end(),
                          [](char c) { return c == '\'' || (c >= '0' && c <= '9'); }) &&
             word.find(kRightQuoteUtf8) == std::string_view::npos;
-        if (chars < 3 || !plain || is_operator(word) || lookups_ == kMaxLookups) {
+        if (chars < 3 || !plain || is_operator_word(word) || lookups_ == kMaxLookups) {
             return std::nullopt;
         }
         const std::string lower = Xapian::Unicode::tolower(std::string(word));
@@ -109,7 +90,7 @@ private:
     }
 
     const Xapian::Database& db_;
-    Xapian::Stem stem_{"english"};
+    Xapian::Stem stem_ = text_stemmer();
     int lookups_ = 0;
 };
 
@@ -130,7 +111,7 @@ std::optional<std::string> spelling_suggestion(const Xapian::Database& db, std::
         }
         const std::string_view word = q.substr(span.begin, span.end - span.begin);
         if (span.end < q.size() && q[span.end] == ':') {
-            const std::size_t value_end = skip_value(q, span.end + 1);
+            const std::size_t value_end = field_value_end(q, span.end + 1);
             out.append(q.substr(i, value_end - i));
             i = value_end;
             continue;

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "text.hpp"
+
 namespace newsq::detail {
 
 namespace {
@@ -15,9 +17,7 @@ bool is_spelling_word(std::string_view term) {
         return false;
     }
     const auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-    const auto is_letter = [](char c) {
-        return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
-    };
+    const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || !is_ascii(c); };
     return !is_upper(term.front()) && std::all_of(term.begin(), term.end(), is_letter);
 }
 
