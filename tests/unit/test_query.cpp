@@ -95,6 +95,12 @@ TEST_CASE("malformed queries are errors that name the problem and position") {
         {"war date:2022-13-01", "bad date \"2022-13-01\""},
         {"war date:2022-02-30..", "bad date \"2022-02-30\""},
         {"war date:..", "bad date \"..\""},
+        {"strike -section:\"a b\"~5",
+         "a proximity (~5) needs words of the text, and \"section:\" is a filter (query "
+         "position 22)"},
+        {"-entity:i\"~5 s\"~5",
+         "a proximity (~5) needs words of the text, and \"entity:\" is a filter (query "
+         "position 16)"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.query);

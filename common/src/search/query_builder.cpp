@@ -123,6 +123,21 @@ bool has_word(std::string_view text) {
     return !words_of(text).empty();
 }
 
+// A filter's value is matched whole: a proximity ("~5") after a phrase in it has no words to
+// bring near each other (and Xapian's parser leaks on the group it would be rewritten to).
+void check_filter_value(std::string_view q, const QueryToken& t, const Field& f) {
+    if (f.kind == FieldKind::text) {
+        return;
+    }
+    const std::optional<QuotedPhrase> p = find_phrase(q, t.offset);
+    if (p && p->end() <= t.offset + t.text.size() && !p->distance.empty()) {
+        query_syntax_error(q, p->close + 1,
+                           fmt::format("a proximity (~{}) needs words of the text, and \"{}:\" "
+                                       "is a filter",
+                                       p->distance, f.name));
+    }
+}
+
 void check_field(std::string_view q, const QueryToken& t) {
     if (t.quoted && t.text.front() == '"') {
         return;
@@ -154,6 +169,7 @@ void check_field(std::string_view q, const QueryToken& t) {
     if (colon + 1 == text.size()) {
         query_syntax_error(q, at, fmt::format("field \"{}:\" has no value", name));
     }
+    check_filter_value(q, t, *find_field(name));
 }
 
 Xapian::Query DateField::process(const std::string& expr) {
