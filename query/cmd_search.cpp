@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include <newsq/error.hpp>
+#include <newsq/schema.hpp>
 #include <newsq/search.hpp>
 
 #include "commands.hpp"
@@ -168,6 +169,16 @@ bool take_query_words(CLI::App& app, std::vector<std::string>& words) {
         words.push_back(extra);
     }
     return true;
+}
+
+std::string fields_help() {
+    std::string help = "Fields (field:value, field:\"two words\"):";
+    for (const Field& f : kFields) {
+        const std::string names =
+            f.alias.empty() ? std::string(f.name) : fmt::format("{}, {}", f.name, f.alias);
+        help += fmt::format("\n  {:<22}{}", names, f.description);
+    }
+    return help;
 }
 
 std::function<int()> setup_search(CLI::App& app) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -20,6 +21,9 @@ std::function<int()> setup_similar(CLI::App& app);
 
 /// `newsq serve`: the HTTP JSON API and the search page.
 std::function<int()> setup_serve(CLI::App& app);
+
+/// The query fields, one line each with their aliases and description, for `--help`.
+std::string fields_help();
 
 /// The words of a query: the positional words, then the words CLI11 could not place (such
 /// as `-war`, "exclude war"), in the order given. Returns false, after printing an error,

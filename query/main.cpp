@@ -43,7 +43,8 @@ const Command* command_named(int argc, char** argv) {
 int main(int argc, char** argv) {
     CLI::App app{"newsq: search a news archive indexed by newsindex"};
     app.set_version_flag("--version", std::string("newsq ") + newsq::cli::kVersion);
-    app.footer("Commands: newsq [search] QUERY, newsq show ID, newsq quotes QUERY, newsq similar "
+    app.footer(newsq::query::fields_help() +
+               "\n\nCommands: newsq [search] QUERY, newsq show ID, newsq quotes QUERY, newsq similar "
                "ID, newsq serve (each with --help). A query that is a command name: `newsq search "
                "WORD` or `newsq -- WORD`."
                "\nExit status: 0 results, 1 no results (show: no such article), 2 bad usage or "

@@ -147,6 +147,15 @@ TEST_CASE("unquoted words match wherever they are") {
           id_set({kTribunal, kCommittee, kAwkward, kExplainer, kGrain, kHearing}));
 }
 
+TEST_CASE("newsq --help lists the query fields with their names and descriptions") {
+    const Result help = newsq({"--help"});
+    CHECK(help.status == 0);
+    CHECK(help.out.find("\n  org, organization     organisation named in the article\n") !=
+          std::string::npos);
+    CHECK(help.out.find("\n  speaker               speaker of a quotation\n") !=
+          std::string::npos);
+}
+
 TEST_CASE("query operators and fields") {
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"title:market", kHarvest},
