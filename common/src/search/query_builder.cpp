@@ -124,17 +124,26 @@ bool has_word(std::string_view text) {
 }
 
 // A filter's value is matched whole: a proximity ("~5") after a phrase in it has no words to
-// bring near each other (and Xapian's parser leaks on the group it would be rewritten to).
+// bring near each other, and a group right after it is no part of it (Xapian's parser leaks
+// on a negated filter with a NEAR group in either place).
 void check_filter_value(std::string_view q, const QueryToken& t, const Field& f) {
     if (f.kind == FieldKind::text) {
         return;
     }
-    const std::optional<QuotedPhrase> p = find_phrase(q, t.offset);
-    if (p && p->end() <= t.offset + t.text.size() && !p->distance.empty()) {
-        query_syntax_error(q, p->close + 1,
-                           fmt::format("a proximity (~{}) needs words of the text, and \"{}:\" "
-                                       "is a filter",
-                                       p->distance, f.name));
+    const std::size_t end = t.offset + t.text.size();
+    if (end < q.size() && q[end] == '(') {
+        query_syntax_error(q, end,
+                           fmt::format("a group right after the value of \"{}:\": put a space "
+                                       "between them",
+                                       f.name));
+    }
+    for (auto p = find_phrase(q, t.offset); p && p->end() <= end; p = find_phrase(q, p->end())) {
+        if (!p->distance.empty()) {
+            query_syntax_error(q, p->close + 1,
+                               fmt::format("a proximity (~{}) needs words of the text, and "
+                                           "\"{}:\" is a filter",
+                                           p->distance, f.name));
+        }
     }
 }
 
