@@ -98,6 +98,9 @@ TEST_CASE("malformed queries are errors that name the problem and position") {
         {"strike -section:\"a b\"~5",
          "a proximity (~5) needs words of the text, and \"section:\" is a filter (query "
          "position 22)"},
+        {"-/section:\"a b\"~5",
+         "a proximity (~5) needs words of the text, and \"section:\" is a filter (query "
+         "position 16)"},
         {"-section:x(a NEAR/5 s)",
          "a group right after the value of \"section:\": put a space between them (query "
          "position 11)"},

@@ -152,7 +152,8 @@ void check_field(std::string_view q, const QueryToken& t) {
         return;
     }
     std::string_view text = t.text;
-    while (!text.empty() && (text.front() == '+' || text.front() == '-')) {
+    // Signs and punctuation before a field name are skipped, as Xapian's parser skips them.
+    while (!text.empty() && !is_query_word_byte(text.front()) && text.front() != '"') {
         text.remove_prefix(1);
     }
     const auto colon = text.find(':');
