@@ -69,7 +69,9 @@ bool any_in(const std::vector<std::string>& words, const std::array<std::string_
                        [&](const std::string& w) { return contains(list, w); });
 }
 
-std::vector<std::string> split_words(std::string_view text) {
+// The lower-case ASCII parts of a class or id attribute ("post_body-2" → post, body, 2): the
+// words page templates name their blocks with, not words of the text.
+std::vector<std::string> attribute_words(std::string_view text) {
     std::vector<std::string> words;
     std::string word;
     for (const char c : text) {
@@ -180,8 +182,8 @@ double text_length(std::string_view text) {
 }
 
 std::vector<std::string> hint_words(const GumboNode* node) {
-    std::vector<std::string> words = split_words(attribute(node, "class"));
-    std::vector<std::string> id = split_words(attribute(node, "id"));
+    std::vector<std::string> words = attribute_words(attribute(node, "class"));
+    std::vector<std::string> id = attribute_words(attribute(node, "id"));
     words.insert(words.end(), id.begin(), id.end());
     return words;
 }
@@ -193,7 +195,7 @@ bool is_junk_word(std::string_view word) {
 int class_weight(const GumboNode* node) {
     int weight = 0;
     for (const char* name : {"class", "id"}) {
-        const std::vector<std::string> words = split_words(attribute(node, name));
+        const std::vector<std::string> words = attribute_words(attribute(node, name));
         weight += any_in(words, kNegativeWords) ? -25 : 0;
         weight += any_in(words, kPositiveWords) ? 25 : 0;
     }
