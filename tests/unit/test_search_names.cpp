@@ -127,3 +127,20 @@ TEST_CASE("speaker: matches the canonical speaker by surname or full name") {
     CHECK(ids(searcher, {.query = "speaker:Maria"}) == profile);
     CHECK(ids(searcher, {.query = "speaker:Gothenburg"}).empty());
 }
+
+TEST_CASE("a name with an apostrophe is found in the text as the index writes it") {
+    TempDir dir;
+    {
+        newsq::Index index = newsq::Index::open(dir.path());
+        index.add(analysed("credit", "Studio audience returns",
+                           "The studio audience returned on Monday.\n\n"
+                           "photo: conan o\u2019brien / studio archive"));
+        index.add(analysed("apart", "Two names", "Conan Doyle met Brien Smith at the studio."));
+        index.commit();
+    }
+    Searcher searcher(dir.path());
+    for (const std::string q : {"person:\"Conan O'Brien\"", "entity:\"Conan O\u2019Brien\""}) {
+        CAPTURE(q);
+        CHECK(ids(searcher, {.query = q}) == std::vector<std::string>{"credit"});
+    }
+}

@@ -4,26 +4,16 @@
 
 #include "analysis/gazetteer.hpp"
 #include "analysis/search_names.hpp"
+#include "text.hpp"
 
 namespace newsq::detail {
 
 namespace {
 
-// The words of `name` as Xapian's term generator splits them: its runs of word characters.
+// The words of `name` as the term generator indexes them ("O'Brien" is one word).
 std::vector<std::string> words_of(std::string_view name) {
-    std::vector<std::string> words;
-    std::string word;
-    for (Xapian::Utf8Iterator it(name.data(), name.size()); it != Xapian::Utf8Iterator(); ++it) {
-        if (Xapian::Unicode::is_wordchar(*it)) {
-            Xapian::Unicode::append_utf8(word, *it);
-        } else if (!word.empty()) {
-            words.push_back(std::exchange(word, {}));
-        }
-    }
-    if (!word.empty()) {
-        words.push_back(std::move(word));
-    }
-    return words;
+    const std::vector<std::string_view> words = split_words(name, Apostrophes::straight_and_curly);
+    return {words.begin(), words.end()};
 }
 
 } // namespace
