@@ -104,9 +104,11 @@ TEST_CASE("malformed queries are errors that name the problem and position") {
         {"-section:x(a NEAR/5 s)",
          "a group right after the value of \"section:\": put a space between them (query "
          "position 11)"},
-        {"-entity:i\"~5 s\"~5",
-         "a proximity (~5) needs words of the text, and \"entity:\" is a filter (query "
-         "position 16)"},
+        // A filter's value without quotes around it ends at white space, quotes and all.
+        {"-entity:i\"~5 s\"~5", "unclosed quote (query position 15)"},
+        {"-entity:u\"a NEAR/5 b",
+         "NEAR/5 needs a single word on each side, without a sign (for a phrase, use \"a b\"~N) "
+         "(query position 13)"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.query);

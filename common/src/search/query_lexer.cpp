@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <newsq/error.hpp>
+#include <newsq/schema.hpp>
 
 #include "text.hpp"
 
@@ -24,10 +25,30 @@ std::size_t closing_quote(std::string_view query, std::size_t open) {
     return query.find('"', open + 1);
 }
 
+// Whether the token starting at byte `start` is a filter's value without quotes around it
+// (`section:World`, `entity:u"a`), which Xapian's parser ends at white space, quotes and all.
+bool unquoted_filter_value(std::string_view q, std::size_t start) {
+    std::size_t name = start;
+    while (name < q.size() && !is_query_word_byte(q[name]) && q[name] != '"' &&
+           !is_space(q[name]) && !is_paren(q[name])) {
+        ++name;
+    }
+    std::size_t colon = name;
+    while (colon < q.size() && std::isalpha(static_cast<unsigned char>(q[colon])) != 0) {
+        ++colon;
+    }
+    if (colon == name || colon + 1 >= q.size() || q[colon] != ':' || q[colon + 1] == '"') {
+        return false;
+    }
+    const Field* f = find_field(q.substr(name, colon - name));
+    return f != nullptr && f->kind != FieldKind::text;
+}
+
 // End of the token starting at `i`: white space or a parenthesis outside quotes.
 std::size_t token_end(std::string_view q, std::size_t i, bool& quoted) {
+    const bool quotes_are_letters = unquoted_filter_value(q, i);
     while (i < q.size() && !is_space(q[i]) && !is_paren(q[i])) {
-        if (q[i] == '"') {
+        if (q[i] == '"' && !quotes_are_letters) {
             const auto close = closing_quote(q, i);
             if (close == std::string_view::npos) {
                 query_syntax_error(q, i, "unclosed quote");
