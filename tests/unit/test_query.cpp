@@ -46,6 +46,8 @@ TEST_CASE("queries parse to the expected Xapian queries") {
         {"war OR peace", "Query((Zwar@1 OR Zpeac@2))"},
         {"strike", "Query(Zstrike@1)"},
         {"war -peace", "Query((Zwar@1 AND_NOT Zpeac@2))"},
+        {"war -#peace", "Query((Zwar@1 AND_NOT Zpeac@2))"},
+        {"war -. peace", "Query(((Zwar@1 AND Zpeac@2) AND_MAYBE (war@1 PHRASE 2 peace@2)))"},
         {"title:strike", "Query(ZSstrike@1)"},
         {"headline:\"port strike\"", "Query((Sport@1 PHRASE 2 Sstrike@2))"},
         {"war NEAR/3 crimes", "Query((war@1 NEAR 4 crimes@2))"},

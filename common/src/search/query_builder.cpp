@@ -257,6 +257,35 @@ void append_near_group(std::string& out, std::string_view q, std::size_t from,
     out += ')';
 }
 
+// Whether `c` is punctuation that Xapian's parser skips between a sign and its word.
+bool is_skipped_punctuation(char c) {
+    return c != ' ' && c != '"' && c != '(' && c != ')' && c != '+' && c != '-' &&
+           !is_query_word_byte(c);
+}
+
+// Puts a sign that stands before punctuation next to its word ("war -#syria" becomes
+// "war  -syria"), and makes one followed by no word a space ("-. war" means "- war"). Xapian's
+// parser carries such a sign over the punctuation to the next word, or drops it, depending on
+// where it stands, and leaks when it carries it to the operand of a NEAR or ADJ.
+void attach_signs(std::string& q) {
+    for (std::size_t i = 0; i + 1 < q.size(); ++i) {
+        const bool starts_token = i == 0 || q[i - 1] == ' ' || q[i - 1] == '(';
+        if ((q[i] != '-' && q[i] != '+') || !starts_token || !is_skipped_punctuation(q[i + 1])) {
+            continue;
+        }
+        std::size_t word = i + 1;
+        while (word < q.size() && is_skipped_punctuation(q[word])) {
+            ++word;
+        }
+        const char sign = q[i];
+        std::fill(q.begin() + static_cast<std::ptrdiff_t>(i),
+                  q.begin() + static_cast<std::ptrdiff_t>(word), ' ');
+        if (word < q.size() && is_query_word_byte(q[word])) {
+            q[word - 1] = sign;
+        }
+    }
+}
+
 } // namespace
 
 void validate_query(std::string_view q) {
@@ -409,6 +438,7 @@ std::string prepare_query(std::string_view text) {
         const auto u = static_cast<unsigned char>(c);
         c = u < 0x20 || u == 0x7F ? ' ' : c;
     }
+    attach_signs(prepared);
     for (const QueryToken& t : lex_query(prepared)) {
         if (t.kind == QueryTokenKind::op) {
             continue;
