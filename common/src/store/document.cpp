@@ -44,6 +44,10 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     }
     doc.add_value(kFacetSlot, facet_value(article));
     doc.set_data(encode_article(article));
+    // The generator keeps a handle on the document it indexes, and Xapian counts handles
+    // without atomics: let go of it here, so the thread the document is handed to holds the
+    // only one.
+    generator_.set_document(Xapian::Document());
     return doc;
 }
 

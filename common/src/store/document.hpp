@@ -17,7 +17,8 @@ class DocumentBuilder {
 public:
     DocumentBuilder();
 
-    /// The document for `article`: terms, values and stored data.
+    /// The document for `article`: terms, values and stored data. The builder keeps no handle
+    /// on it, so it may be handed to another thread.
     Xapian::Document build(const Article& article);
 
 private:
