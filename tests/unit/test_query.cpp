@@ -47,6 +47,9 @@ TEST_CASE("queries parse to the expected Xapian queries") {
         {"strike", "Query(Zstrike@1)"},
         {"war -peace", "Query((Zwar@1 AND_NOT Zpeac@2))"},
         {"war -#peace", "Query((Zwar@1 AND_NOT Zpeac@2))"},
+        // A quote inside a filter's unquoted value opens no phrase.
+        {"strike source:o\"neil \"a b\"~3",
+         "Query(((Zstrike@1 AND (a@2 NEAR 4 b@3)) FILTER XSOURCEo\"neil))"},
         {"war -. peace", "Query(((Zwar@1 AND Zpeac@2) AND_MAYBE (war@1 PHRASE 2 peace@2)))"},
         {"title:strike", "Query(ZSstrike@1)"},
         {"headline:\"port strike\"", "Query((Sport@1 PHRASE 2 Sstrike@2))"},

@@ -349,20 +349,19 @@ void validate_query(std::string_view q) {
 
 std::string rewrite_proximity(std::string_view q) {
     std::string out;
-    std::size_t i = 0;
-    while (i < q.size()) {
-        const std::optional<QuotedPhrase> phrase = find_phrase(q, i);
-        if (!phrase) {
-            out += q.substr(i);
-            break;
+    std::size_t copied = 0;
+    // Phrases as the lexer reads them: a quote inside a filter's unquoted value opens none.
+    for (const QueryToken& t : lex_query(q)) {
+        const std::size_t end = t.offset + t.text.size();
+        for (auto p = find_phrase(q, t.offset); t.quoted && p && p->end() <= end;
+             p = find_phrase(q, p->end())) {
+            if (!p->distance.empty()) {
+                append_near_group(out, q, copied, *p);
+                copied = p->end();
+            }
         }
-        if (phrase->distance.empty()) {
-            out += q.substr(i, phrase->end() - i);
-        } else {
-            append_near_group(out, q, i, *phrase);
-        }
-        i = phrase->end();
     }
+    out += q.substr(copied);
     return out;
 }
 
