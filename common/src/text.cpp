@@ -63,6 +63,17 @@ bool is_word_char(char32_t c) {
     return Xapian::Unicode::is_wordchar(c);
 }
 
+// The character at byte `pos`, moving `pos` past it; ASCII, most of any news text, without
+// decoding.
+char32_t next_char(std::string_view text, std::size_t& pos) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+        ++pos;
+        return byte;
+    }
+    return decode_utf8(text, pos);
+}
+
 bool joins(char32_t c, Apostrophes joining) {
     return c == '\'' || (joining == Apostrophes::straight_and_curly && c == 0x2019);
 }
@@ -71,11 +82,11 @@ bool joins(char32_t c, Apostrophes joining) {
 std::size_t word_end(std::string_view text, std::size_t i, Apostrophes joining) {
     while (i < text.size()) {
         std::size_t next = i;
-        const char32_t c = decode_utf8(text, next);
+        const char32_t c = next_char(text, next);
         if (!is_word_char(c)) {
             std::size_t after = next;
             if (!joins(c, joining) || next >= text.size() ||
-                !is_word_char(decode_utf8(text, after))) {
+                !is_word_char(next_char(text, after))) {
                 break;
             }
         }
@@ -86,17 +97,25 @@ std::size_t word_end(std::string_view text, std::size_t i, Apostrophes joining) 
 
 } // namespace
 
+std::string_view next_word(std::string_view text, std::size_t& pos, Apostrophes joining) {
+    while (pos < text.size()) {
+        std::size_t next = pos;
+        if (is_word_char(next_char(text, next))) {
+            const std::size_t begin = pos;
+            pos = word_end(text, pos, joining);
+            return text.substr(begin, pos - begin);
+        }
+        pos = next;
+    }
+    return {};
+}
+
 std::vector<std::string_view> split_words(std::string_view text, Apostrophes joining) {
     std::vector<std::string_view> words;
-    for (std::size_t i = 0; i < text.size();) {
-        std::size_t next = i;
-        if (!is_word_char(decode_utf8(text, next))) {
-            i = next;
-            continue;
-        }
-        const std::size_t end = word_end(text, i, joining);
-        words.push_back(text.substr(i, end - i));
-        i = end;
+    std::size_t pos = 0;
+    for (std::string_view w = next_word(text, pos, joining); !w.empty();
+         w = next_word(text, pos, joining)) {
+        words.push_back(w);
     }
     return words;
 }

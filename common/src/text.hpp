@@ -46,6 +46,10 @@ enum class Apostrophes { straight, straight_and_curly };
 /// (Apostrophes::straight_and_curly).
 std::vector<std::string_view> split_words(std::string_view text, Apostrophes joining);
 
+/// The next word split_words would give at or after byte `pos` of `text`, moving `pos` past
+/// it; empty when there is none. For callers that go through a long text word by word.
+std::string_view next_word(std::string_view text, std::size_t& pos, Apostrophes joining);
+
 /// 1-based line number of byte `offset` in `text`.
 std::size_t line_of(std::string_view text, std::size_t offset);
 

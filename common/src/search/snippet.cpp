@@ -60,6 +60,13 @@ struct Word {
 
 // `word` as the term generator indexes it: lower case, with a straight apostrophe.
 std::string term_of(std::string_view word) {
+    if (std::all_of(word.begin(), word.end(), is_ascii)) {
+        std::string lower(word);
+        for (char& c : lower) {
+            c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        return lower;
+    }
     constexpr std::string_view kCurly = "\u2019";
     std::string straight;
     for (auto at = word.find(kCurly); at != std::string_view::npos; at = word.find(kCurly)) {
@@ -73,7 +80,9 @@ std::string term_of(std::string_view word) {
 // The words of `text` as the index has them.
 std::vector<Word> words_of(std::string_view text) {
     std::vector<Word> words;
-    for (std::string_view w : split_words(text, Apostrophes::straight_and_curly)) {
+    std::size_t pos = 0;
+    for (std::string_view w = next_word(text, pos, Apostrophes::straight_and_curly); !w.empty();
+         w = next_word(text, pos, Apostrophes::straight_and_curly)) {
         const auto begin = static_cast<std::size_t>(w.data() - text.data());
         words.push_back({begin, begin + w.size(), term_of(w)});
     }
