@@ -43,12 +43,13 @@ const Command* command_named(int argc, char** argv) {
 int main(int argc, char** argv) {
     CLI::App app{"newsq: search a news archive indexed by newsindex"};
     app.set_version_flag("--version", std::string("newsq ") + newsq::cli::kVersion);
-    app.footer(newsq::query::fields_help() +
-               "\n\nCommands: newsq [search] QUERY, newsq show ID, newsq quotes QUERY, newsq similar "
-               "ID, newsq serve (each with --help). A query that is a command name: `newsq search "
-               "WORD` or `newsq -- WORD`."
-               "\nExit status: 0 results, 1 no results (show: no such article), 2 bad usage or "
-               "query, 3 no index, 4 index locked, 5 index damaged, 6 I/O error.");
+    app.footer(
+        newsq::query::fields_help() +
+        "\n\nCommands: newsq [search] QUERY, newsq show ID, newsq quotes QUERY, newsq similar "
+        "ID, newsq serve (each with --help). A query that is a command name: `newsq search "
+        "WORD` or `newsq -- WORD`."
+        "\nExit status: 0 results, 1 no results (show: no such article), 2 bad usage or "
+        "query, 3 no index, 4 index locked, 5 index damaged, 6 I/O error.");
     const Command* command = command_named(argc, argv);
     if (command == nullptr) {
         return newsq::cli::run_main(app, argc, argv, "newsq", newsq::query::setup_search(app));

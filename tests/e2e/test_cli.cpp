@@ -152,8 +152,7 @@ TEST_CASE("newsq --help lists the query fields with their names and descriptions
     CHECK(help.status == 0);
     CHECK(help.out.find("\n  org, organization     organisation named in the article\n") !=
           std::string::npos);
-    CHECK(help.out.find("\n  speaker               speaker of a quotation\n") !=
-          std::string::npos);
+    CHECK(help.out.find("\n  speaker               speaker of a quotation\n") != std::string::npos);
 }
 
 TEST_CASE("query operators and fields") {
