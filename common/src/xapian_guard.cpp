@@ -44,10 +44,13 @@ void rethrow_as_error(const std::filesystem::path& dir, std::string_view action)
 
 bool is_transient(const Xapian::DatabaseError& e) {
     // Xapian's exceptions are not polymorphic: their type is told by name. A missing or too new
-    // database has a type of its own (DatabaseNotFoundError, DatabaseVersionError).
+    // database has a type of its own (DatabaseNotFoundError, DatabaseVersionError). A block
+    // number read from a block a writer has reused since can lie past the end of its table, which
+    // glass reports as a plain DatabaseError.
     const std::string_view type = e.get_type();
     return type == "DatabaseModifiedError" || type == "DatabaseCorruptError" ||
-           type == "DatabaseOpeningError";
+           type == "DatabaseOpeningError" ||
+           (type == "DatabaseError" && e.get_msg().starts_with("EOF reading block"));
 }
 
 } // namespace newsq::detail

@@ -40,7 +40,8 @@ inline constexpr std::chrono::seconds kReadRetryTime{10};
 /// errors as guarded() does. What a concurrent writer or rebuild makes a reader see starts the
 /// read again, after a pause that grows from 1 ms to 100 ms so a burst of commits passes: the
 /// revision read was discarded by two commits (DatabaseModifiedError), a block it read was
-/// reused (DatabaseCorruptError), or the database it opened was replaced (DatabaseOpeningError,
+/// reused (DatabaseCorruptError, or DatabaseError "EOF reading block" when the number read from
+/// it lies past the table's end), or the database it opened was replaced (DatabaseOpeningError,
 /// but not a missing or too new one). An attempt after the first must read the newest state
 /// (reopen). Only when that goes on for kReadRetryTime is it an error, so a truly damaged
 /// index is reported after that time.

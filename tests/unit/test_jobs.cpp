@@ -370,6 +370,16 @@ TEST_CASE("a read starts again after what a concurrent writer causes, not after 
     };
     CHECK(retry_reads("idx", "read", discarded_twice) == 3);
     CHECK(calls == 3);
+    calls = 0;
+    const auto reused_block_once = [&](int attempt) {
+        ++calls;
+        if (attempt < 2) {
+            throw Xapian::DatabaseError("EOF reading block 809067313");
+        }
+        return attempt;
+    };
+    CHECK(retry_reads("idx", "read", reused_block_once) == 2);
+    CHECK(calls == 2);
 
     const auto fails_with = [&](auto error) {
         calls = 0;
@@ -388,6 +398,7 @@ TEST_CASE("a read starts again after what a concurrent writer causes, not after 
     CHECK(fails_with(Xapian::DatabaseNotFoundError("none")) == newsq::ErrorCode::index_not_found);
     CHECK(fails_with(Xapian::DatabaseVersionError("too new")) == newsq::ErrorCode::schema_mismatch);
     CHECK(fails_with(Xapian::InvalidArgumentError("bad")) == newsq::ErrorCode::internal);
+    CHECK(fails_with(Xapian::DatabaseError("Error reading block 7")) == newsq::ErrorCode::io);
     CHECK(fails_with(newsq::Error(newsq::ErrorCode::schema_mismatch, "v2")) ==
           newsq::ErrorCode::schema_mismatch);
 }
