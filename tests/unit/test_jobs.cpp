@@ -361,24 +361,22 @@ TEST_CASE("readers opening the index and reading stats never fail while a writer
 TEST_CASE("a read starts again after what a concurrent writer causes, not after other errors") {
     using newsq::detail::retry_reads;
     int calls = 0;
-    const auto discarded_twice = [&](int attempt) {
-        ++calls;
-        if (attempt < 3) {
-            throw Xapian::DatabaseModifiedError("revision discarded");
-        }
-        return attempt;
+    // A read that meets `error` on its first `failures` attempts.
+    const auto failing = [&](auto error, int failures) {
+        calls = 0;
+        return [&calls, error, failures](int attempt) {
+            ++calls;
+            if (attempt <= failures) {
+                throw error;
+            }
+            return attempt;
+        };
     };
-    CHECK(retry_reads("idx", "read", discarded_twice) == 3);
+    CHECK(retry_reads("idx", "read",
+                      failing(Xapian::DatabaseModifiedError("revision discarded"), 2)) == 3);
     CHECK(calls == 3);
-    calls = 0;
-    const auto reused_block_once = [&](int attempt) {
-        ++calls;
-        if (attempt < 2) {
-            throw Xapian::DatabaseError("EOF reading block 809067313");
-        }
-        return attempt;
-    };
-    CHECK(retry_reads("idx", "read", reused_block_once) == 2);
+    CHECK(retry_reads("idx", "read",
+                      failing(Xapian::DatabaseError("EOF reading block 809067313"), 1)) == 2);
     CHECK(calls == 2);
 
     const auto fails_with = [&](auto error) {
