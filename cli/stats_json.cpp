@@ -26,6 +26,7 @@ Json stats_json(const IndexStats& s, const std::filesystem::path& dir) {
                 {"bytes", s.bytes},
                 {"updated", s.updated},
                 {"generation", s.generation},
+                {"shards", s.shards},
                 {"previous", s.previous ? Json(*s.previous) : Json(nullptr)}};
 }
 

@@ -31,6 +31,8 @@ struct IngestCommand {
     std::vector<std::string> paths;
     std::string index;
     std::size_t batch = 1000;
+    std::size_t jobs = 0;
+    std::size_t shards = 0;
     std::size_t max_article_kib = 8192;
     double wait = 0;
     std::string report_file;
@@ -56,6 +58,7 @@ IngestOptions ingest_options(const IngestCommand& o, const cli::StopOnSignals& s
                              ProgressBar& bar) {
     IngestOptions options;
     options.batch_size = o.batch;
+    options.jobs = o.jobs;
     options.read.max_article_bytes = o.max_article_kib * 1024;
     if (o.no_analysis) {
         options.analysis = {false, false, false};
@@ -119,7 +122,7 @@ int status_of(const IngestReport& r, int signal) {
 
 IngestReport run_ingest(const IngestCommand& o, const std::filesystem::path& dir,
                         const IngestOptions& options, ProgressBar& bar) {
-    const OpenOptions open{std::chrono::milliseconds(static_cast<long>(o.wait * 1000))};
+    const OpenOptions open{std::chrono::milliseconds(static_cast<long>(o.wait * 1000)), o.shards};
     const auto on_bad = [&bar](const BadRecord& b) {
         bar.clear();
         print_bad_record(b.path, b.line, b.reason);
@@ -165,7 +168,23 @@ std::function<int()> setup(CLI::App& app, Mode mode) {
         ->required()
         ->type_name("PATH");
     cli::add_index_option(app, o->index);
-    app.add_option("--batch", o->batch, "writes per commit")->check(CLI::PositiveNumber);
+    app.add_option("--batch", o->batch, "writes per commit, shared among the shards")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--jobs", o->jobs, "threads analysing articles (default: one per core)")
+        ->check(CLI::PositiveNumber);
+    if (mode == Mode::rebuild) {
+        app.add_option("--shards", o->shards,
+                       "databases to build, each written by a thread of its own (default: as "
+                       "many as the live index has, else 1)")
+            ->check(CLI::Range(1, 256))
+            ->type_name("N");
+    } else {
+        app.add_option("--shards", o->shards,
+                       "databases a new index is made of (default: 1); an index keeps its "
+                       "shards until `newsindex rebuild --shards N`")
+            ->check(CLI::Range(1, 256))
+            ->type_name("N");
+    }
     app.add_option("--max-article-kib", o->max_article_kib,
                    "skip articles larger than this many KiB")
         ->check(CLI::PositiveNumber);

@@ -41,7 +41,8 @@ void print_stats(const IndexStats& s, const std::filesystem::path& dir) {
     fmt::print("sources    {}\n", counts_line(s.sources));
     fmt::print("size       {:.1f} MiB\n", static_cast<double>(s.bytes) / (1024.0 * 1024.0));
     fmt::print("updated    {}\n", s.updated.empty() ? "-" : s.updated);
-    fmt::print("database   {}{}\n", s.generation.empty() ? "(single database)" : s.generation,
+    fmt::print("database   {}{}{}\n", s.generation.empty() ? "(single database)" : s.generation,
+               s.shards > 1 ? fmt::format(", {} shards", s.shards) : "",
                s.previous ? fmt::format(" (rollback to {})", *s.previous) : "");
 }
 

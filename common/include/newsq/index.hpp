@@ -29,12 +29,18 @@ struct IngestReport;
 struct OpenOptions {
     /// How long to wait for another writer to finish before giving up with index_locked.
     std::chrono::milliseconds wait{0};
+    /// The number of shards of an index created (by `Index::open`) or rebuilt (by `rebuild`);
+    /// 0: one for a new index, as many as the live index has for a rebuild. An index keeps its
+    /// shards until it is rebuilt.
+    std::size_t shards = 0;
 };
 
 /// A writable index: one writer at a time, across processes (a lock file in the index
 /// directory that names the writer's pid). Not thread-safe: use one thread; readers
 /// (Searcher) may run in other threads and processes meanwhile. Changes become visible to
-/// readers at `commit()`; call it, do not rely on destruction.
+/// readers at `commit()`; call it, do not rely on destruction. An index is made of one or more
+/// shards (Xapian databases that readers search as one); each article is stored in the shard
+/// chosen by a hash of its id.
 class Index {
 public:
     /// Opens the index in `dir`, creating it if missing.
@@ -93,7 +99,12 @@ struct IngestProgress {
 
 /// Settings of one ingest run.
 struct IngestOptions {
-    std::size_t batch_size = 1000; ///< writes per commit
+    /// Writes per commit, shared among the shards (each commits every batch_size / shards
+    /// writes to it), which bounds the memory the writers use.
+    std::size_t batch_size = 1000;
+    /// Threads that analyse articles (one reads them, and one per shard writes them); 0: one
+    /// per core.
+    std::size_t jobs = 0;
     ReadOptions read;
     AnalysisOptions analysis; ///< what the analysis stage does (all of it by default)
     /// Skip articles whose content hash and file are those already stored (`update`);
@@ -127,10 +138,12 @@ struct IngestReport {
     bool interrupted = false; ///< the stop token ended the run early
 };
 
-/// Reads every article under `paths`, analyses it and stores it in `index`, committing every
-/// `batch_size` writes and at the end, so a killed run leaves the index at its last commit and
-/// an `update` run resumes from there. A run that changes nothing writes nothing. Reading, analysis
-/// and term generation run on a second thread while this one writes. Boilerplate is learned per
+/// Reads every article under `paths`, analyses it and stores it in `index`, committing each shard
+/// every `batch_size / shards` writes to it and at the end, so a killed run leaves every shard at
+/// its last commit and an `update` run resumes from there. A run that changes nothing writes
+/// nothing. Reading runs on one thread, analysis and term generation on `jobs` others, and each
+/// shard is written by a thread of its own, in input order; duplicate clusters that span shards are
+/// completed at the end. Boilerplate is learned per
 /// source from a first reading of the files (not of standard input, which is read once and learned
 /// from as it goes) together with what earlier runs learned, which the index keeps. `on_bad`, when
 /// set, sees each bad record (on the calling thread) in input order. Throws Error only when the
@@ -139,8 +152,9 @@ IngestReport ingest(Index& index, std::span<const std::string> paths,
                     const IngestOptions& options = {},
                     const std::function<void(const BadRecord&)>& on_bad = {});
 
-/// Builds a complete new database from `paths` beside the live one in `dir`, then makes it the
-/// live one in one atomic step: a reader opening `dir` at any moment sees the old or the new
+/// Builds a complete new index of `open.shards` shards from `paths` beside the live one in `dir`,
+/// writing the shards in parallel and compacting each, then makes it the live one in one atomic
+/// step: a reader opening `dir` at any moment sees the old or the new
 /// index, never a partial one. The database it replaces is kept for `rollback` until the next
 /// rebuild. An interrupted or failed rebuild leaves the live index as it was. Holds the writer
 /// lock throughout. Throws as `Index::open` and `ingest` do.

@@ -20,7 +20,8 @@ struct IndexStats {
     std::string last_date;            ///< latest publication date
     std::vector<ValueCount> sections; ///< most articles first
     std::vector<ValueCount> sources;  ///< most articles first
-    std::uintmax_t bytes = 0;         ///< size of the live database on disk
+    std::uintmax_t bytes = 0;         ///< size of the live database on disk, all shards
+    std::size_t shards = 1;           ///< databases the index is made of
     std::string updated;              ///< when a run last changed it (ISO 8601 UTC); may be empty
     std::string generation;           ///< live database ("gen-N"); empty for an older layout
     std::optional<std::string> previous; ///< the database `rollback` returns to, if any
@@ -36,9 +37,10 @@ struct CheckReport {
     std::vector<std::string> problems; ///< empty when the index is sound
 };
 
-/// Verifies the index in `dir`: Xapian's own check of the live database's structure, then the
+/// Verifies the index in `dir`: Xapian's own check of each live shard's structure, then the
 /// project's invariants: the stub names an existing database, the schema version matches,
-/// and every document has exactly one id term, shared with no other document, stored data
+/// and every document has exactly one id term, shared with no other document, is in the shard
+/// its id is routed to, has stored data
 /// that decodes to the same id, a content hash, a date value matching its date, and an
 /// origin term matching its origin value. Throws Error only when the index cannot be opened.
 CheckReport check_index(const std::filesystem::path& dir);

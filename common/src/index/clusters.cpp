@@ -44,65 +44,105 @@ std::vector<std::size_t> linked_groups(const std::vector<Fingerprint>& prints) {
 
 } // namespace
 
-void Clusters::place(const std::string& id_term, Xapian::Document& doc,
-                     const Fingerprint& fingerprint) {
-    std::set<std::string> linked; // clusters of the confirmed copies
-    for (const Xapian::docid id :
-         band_candidates(db_, fingerprint, kMaxCandidates, docid_of(db_, id_term).value_or(0))) {
-        const Xapian::Document other = db_.get_document(id);
+Clusters::Clusters(std::span<Xapian::WritableDatabase> shards)
+    : shards_(shards) {
+    for (const Xapian::WritableDatabase& shard : shards_) {
+        view_.add_database(shard);
+    }
+}
+
+std::set<std::string> Clusters::linked(const Fingerprint& fingerprint, Xapian::docid self) const {
+    std::set<std::string> keys;
+    for (const Xapian::docid id : band_candidates(view_, fingerprint, kMaxCandidates, self)) {
+        const Xapian::Document other = view_.get_document(id);
         const std::optional<Fingerprint> theirs = stored_fingerprint(other);
         if (theirs && is_near_duplicate(fingerprint, *theirs)) {
-            linked.insert(cluster_key(other));
+            keys.insert(cluster_key(other));
         }
     }
-    if (linked.empty()) {
-        set_cluster(doc, doc.get_value(kHashSlot));
-        return;
-    }
-    const std::string key = *linked.begin();
-    for (auto it = std::next(linked.begin()); it != linked.end(); ++it) {
+    return keys;
+}
+
+std::string Clusters::merge(const std::set<std::string>& keys) {
+    const std::string& key = *keys.begin();
+    for (auto it = std::next(keys.begin()); it != keys.end(); ++it) {
         const std::string term = cluster_term(*it);
-        std::vector<Xapian::docid> members(db_.postlist_begin(term), db_.postlist_end(term));
+        std::vector<Xapian::docid> members(view_.postlist_begin(term), view_.postlist_end(term));
         for (const Xapian::docid member : members) {
             relabel(member, *it, key);
         }
     }
-    set_cluster(doc, key);
+    return key;
+}
+
+void Clusters::place(const std::string& id_term, Xapian::Document& doc,
+                     const Fingerprint& fingerprint) {
+    std::set<std::string> keys = linked(fingerprint, docid_of(view_, id_term).value_or(0));
+    keys.insert(doc.get_value(kHashSlot));
+    set_cluster(doc, merge(keys));
+}
+
+void Clusters::join(Xapian::docid id) {
+    const Xapian::Document doc = view_.get_document(id);
+    const std::optional<Fingerprint> print = stored_fingerprint(doc);
+    if (!print) {
+        return;
+    }
+    std::set<std::string> keys = linked(*print, id);
+    keys.insert(cluster_key(doc));
+    if (keys.size() > 1) {
+        merge(keys);
+    }
+}
+
+void Clusters::join(const std::string& id_term) {
+    if (const std::optional<Xapian::docid> id = docid_of(view_, id_term)) {
+        join(*id);
+    }
+}
+
+void Clusters::join_all() {
+    for (const Xapian::docid id : sharing_bands_across(view_, shards_.size())) {
+        join(id);
+    }
 }
 
 std::string Clusters::cluster_of(const std::string& id_term) const {
-    const std::optional<Xapian::docid> id = docid_of(db_, id_term);
-    return id ? cluster_key(db_.get_document(*id)) : std::string();
+    const std::optional<Xapian::docid> id = docid_of(view_, id_term);
+    return id ? cluster_key(view_.get_document(*id)) : std::string();
 }
 
 void Clusters::repair(const std::string& key) {
     const std::string term = cluster_term(key);
-    if (key.empty() || db_.get_termfreq(term) < 2 || db_.get_termfreq(term) > kMaxRepairedCluster) {
+    if (key.empty() || view_.get_termfreq(term) == 0 ||
+        view_.get_termfreq(term) > kMaxRepairedCluster) {
         return;
     }
-    const std::vector<Xapian::docid> members(db_.postlist_begin(term), db_.postlist_end(term));
+    const std::vector<Xapian::docid> members(view_.postlist_begin(term), view_.postlist_end(term));
     std::vector<Fingerprint> prints;
     for (const Xapian::docid id : members) {
-        prints.push_back(stored_fingerprint(db_.get_document(id)).value_or(Fingerprint{}));
+        prints.push_back(stored_fingerprint(view_.get_document(id)).value_or(Fingerprint{}));
     }
     const std::vector<std::size_t> group = linked_groups(prints);
-    // The group of the first member keeps the key; each other group takes its first member's
-    // content hash.
-    std::unordered_map<std::size_t, std::string> keys{{group[0], key}};
+    std::vector<std::string> hashes;
+    std::unordered_map<std::size_t, std::string> keys; // each group's smallest content hash
     for (std::size_t i = 0; i < members.size(); ++i) {
-        const std::string& to =
-            keys.try_emplace(group[i], db_.get_document(members[i]).get_value(kHashSlot))
-                .first->second;
-        if (to != key) {
-            relabel(members[i], key, to);
+        hashes.push_back(view_.get_document(members[i]).get_value(kHashSlot));
+        auto [at, added] = keys.try_emplace(group[i], hashes[i]);
+        at->second = std::min(at->second, hashes[i]);
+    }
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        if (keys[group[i]] != key) {
+            relabel(members[i], key, keys[group[i]]);
         }
     }
 }
 
 void Clusters::relabel(Xapian::docid id, const std::string& from, const std::string& to) {
-    Xapian::Document doc = db_.get_document(id);
+    Xapian::Document doc = view_.get_document(id);
     set_cluster(doc, to, from);
-    db_.replace_document(id, doc);
+    const ShardDoc at = shard_doc(id, shards_.size());
+    shards_[at.shard].replace_document(at.id, doc);
 }
 
 } // namespace newsq::detail

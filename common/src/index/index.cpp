@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <vector>
+
 #include <fmt/format.h>
 #include <fmt/std.h>
 #include <xapian.h>
@@ -8,6 +11,7 @@
 
 #include "index/clusters.hpp"
 #include "index/index_impl.hpp"
+#include "index/threads.hpp"
 #include "store/clusters.hpp"
 #include "store/document.hpp"
 #include "store/ids.hpp"
@@ -47,13 +51,31 @@ Xapian::WritableDatabase open_live(const fs::path& dir, const fs::path& live, in
     });
 }
 
-// The writer of the database `db`, the live one of `dir` or a rebuild's new one at `live`.
+// The writer of the shards `paths` (created when missing), the live ones of `dir` or a
+// rebuild's new ones.
 std::unique_ptr<Index::Impl> make_impl(std::optional<detail::WriterLock> lock, const fs::path& dir,
-                                       const fs::path& live, Xapian::WritableDatabase db) {
+                                       std::vector<fs::path> paths, int flags = 0) {
+    std::vector<Xapian::WritableDatabase> shards;
+    for (const fs::path& path : paths) {
+        shards.push_back(open_live(dir, path, flags));
+    }
     const bool spelling = detail::guarded(
-        dir, "open", [&] { return db.get_metadata(std::string(kSpellingKey)) == "1"; });
-    return std::make_unique<Index::Impl>(
-        Index::Impl{std::move(lock), dir, live, std::move(db), {}, spelling});
+        dir, "open", [&] { return shards.front().get_metadata(std::string(kSpellingKey)) == "1"; });
+    std::vector<ShardWork> work(shards.size());
+    return std::make_unique<Index::Impl>(Index::Impl{
+        std::move(lock), dir, std::move(paths), std::move(shards), std::move(work), {}, spelling});
+}
+
+// The databases of `count` shards in a generation whose directory is `generation`.
+std::vector<fs::path> shard_paths(const fs::path& generation, std::size_t count) {
+    if (count > 1) {
+        make_directory(generation);
+    }
+    std::vector<fs::path> paths;
+    for (std::size_t k = 0; k < count; ++k) {
+        paths.push_back(detail::Layout::shard_path(generation, k, count));
+    }
+    return paths;
 }
 
 // Removes what a failed or interrupted rebuild wrote; the live index never referred to it.
@@ -62,13 +84,18 @@ void discard(const fs::path& generation) {
     fs::remove_all(generation, ec);
 }
 
-// Compacts the database a rebuild wrote at `built` into `target` and removes `built`: Xapian's
-// writer leaves its blocks partly empty, and a compacted copy is about half the size (the
-// position table most of all) and faster to search.
-void compact(const fs::path& dir, const fs::path& built, const fs::path& target) {
+// Compacts the `count` shards a rebuild wrote in `built` into `target`, in parallel, and removes
+// `built`: Xapian's writer leaves its blocks partly empty, and a compacted copy is about half the
+// size (the position table most of all) and faster to search.
+void compact(const fs::path& dir, const fs::path& built, const fs::path& target,
+             std::size_t count) {
     try {
-        detail::guarded(dir, "compact", [&] {
-            Xapian::Database(built.string()).compact(target.string(), Xapian::Compactor::FULL);
+        const std::vector<fs::path> from = shard_paths(built, count);
+        const std::vector<fs::path> to = shard_paths(target, count);
+        detail::on_threads(count, [&](std::size_t k) {
+            detail::guarded(dir, "compact", [&] {
+                Xapian::Database(from[k].string()).compact(to[k].string(), Xapian::Compactor::FULL);
+            });
         });
     } catch (...) {
         discard(target);
@@ -92,44 +119,99 @@ void make_live(detail::Layout& layout, const std::string& generation) {
 
 } // namespace
 
-Upsert Index::Impl::upsert(const std::string& id_term, const Xapian::Document& doc) {
+std::size_t Index::Impl::shard_for(const std::string& id_term) const {
+    return detail::shard_of(id_term, shards.size());
+}
+
+Upsert Index::Impl::upsert(std::size_t k, const std::string& id_term, const Xapian::Document& doc) {
+    Xapian::WritableDatabase& db = shards[k];
     return detail::guarded(dir, "write to", [&] {
         const std::optional<Xapian::docid> old = detail::docid_of(db, id_term);
         if (old && spelling) {
-            detail::remove_spelling(db, db.get_document(*old));
+            work[k].spelling.remove(db.get_document(*old));
         }
         db.replace_document(id_term, doc);
         if (spelling) {
-            detail::add_spelling(db, doc);
+            work[k].spelling.add(doc);
         }
         return old ? Upsert::replaced : Upsert::added;
     });
 }
 
-Upsert Index::Impl::store(const std::string& id_term, Xapian::Document& doc,
+Upsert Index::Impl::store(std::size_t k, const std::string& id_term, Xapian::Document& doc,
                           const std::optional<Fingerprint>& fingerprint) {
     if (!fingerprint) {
-        return upsert(id_term, doc);
+        return upsert(k, id_term, doc);
     }
     return detail::guarded(dir, "write to", [&] {
-        detail::Clusters clusters(db);
+        detail::Clusters clusters(std::span<Xapian::WritableDatabase>(shards).subspan(k, 1));
         const std::string left = clusters.cluster_of(id_term);
+        if (!clusters_local()) {
+            // A cluster of its own until join_shards finds its copies in every shard.
+            detail::set_cluster(doc, doc.get_value(kHashSlot));
+            if (!left.empty()) {
+                work[k].left.insert(left);
+            }
+            work[k].placed.push_back(id_term);
+            return upsert(k, id_term, doc);
+        }
         clusters.place(id_term, doc, *fingerprint);
-        const Upsert done = upsert(id_term, doc);
+        const Upsert done = upsert(k, id_term, doc);
         clusters.repair(left);
         return done;
     });
 }
 
-void Index::Impl::remove(Xapian::docid id) {
+void Index::Impl::remove(std::size_t k, Xapian::docid id) {
     detail::guarded(dir, "write to", [&] {
+        Xapian::WritableDatabase& db = shards[k];
         const Xapian::Document doc = db.get_document(id);
         const std::string left = detail::cluster_key(doc);
         if (spelling) {
-            detail::remove_spelling(db, doc);
+            work[k].spelling.remove(doc);
         }
         db.delete_document(id);
-        detail::Clusters(db).repair(left);
+        if (clusters_local()) {
+            detail::Clusters(std::span<Xapian::WritableDatabase>(shards).subspan(k, 1))
+                .repair(left);
+        } else {
+            work[k].left.insert(left);
+        }
+    });
+}
+
+bool Index::Impl::clusters_local() const {
+    return shards.size() == 1 || fresh;
+}
+
+void Index::Impl::join_shards() {
+    if (shards.size() == 1) {
+        return;
+    }
+    detail::guarded(dir, "write to", [&] {
+        detail::Clusters clusters(shards);
+        if (fresh) {
+            clusters.join_all();
+        }
+        for (ShardWork& w : work) {
+            for (const std::string& key : w.left) {
+                clusters.repair(key);
+            }
+            w.left.clear();
+        }
+        for (ShardWork& w : work) {
+            for (const std::string& id_term : w.placed) {
+                clusters.join(id_term);
+            }
+            w.placed.clear();
+        }
+    });
+}
+
+void Index::Impl::commit(std::size_t k) {
+    detail::guarded(dir, "commit to", [&] {
+        work[k].spelling.write(shards[k]);
+        shards[k].commit();
     });
 }
 
@@ -146,11 +228,11 @@ Index Index::open(const fs::path& dir, const OpenOptions& options) {
     if (layout.empty()) {
         layout.remove_stale();
         const std::string first = layout.next_generation();
-        open_live(dir, dir / first);
+        make_impl(std::nullopt, dir,
+                  shard_paths(dir / first, std::max<std::size_t>(options.shards, 1)));
         layout.switch_to(first, std::nullopt);
     }
-    Xapian::WritableDatabase db = open_live(dir, layout.live());
-    return Index(make_impl(std::move(lock), dir, layout.live(), std::move(db)));
+    return Index(make_impl(std::move(lock), dir, layout.shards()));
 }
 
 IngestReport rebuild(const fs::path& dir, std::span<const std::string> paths,
@@ -160,13 +242,18 @@ IngestReport rebuild(const fs::path& dir, std::span<const std::string> paths,
     detail::WriterLock lock(dir, open.wait);
     detail::Layout layout = detail::Layout::read(dir);
     layout.remove_stale();
+    const std::size_t count =
+        open.shards > 0 ? open.shards : (layout.empty() ? 1 : layout.shards().size());
     const std::string generation = layout.next_generation();
     const fs::path built = layout.scratch(generation);
     IngestReport report;
     try {
         // Not synced: a crash loses only this scratch database, which no reader knows; the
         // compacted copy made from it is synced.
-        Index fresh(make_impl(std::nullopt, dir, built, open_live(dir, built, Xapian::DB_NO_SYNC)));
+        std::unique_ptr<Index::Impl> impl =
+            make_impl(std::nullopt, dir, shard_paths(built, count), Xapian::DB_NO_SYNC);
+        impl->fresh = true;
+        Index fresh(std::move(impl));
         report = ingest(fresh, paths, options, on_bad);
     } catch (...) {
         discard(built);
@@ -175,7 +262,7 @@ IngestReport rebuild(const fs::path& dir, std::span<const std::string> paths,
     if (report.interrupted) {
         discard(built);
     } else {
-        compact(dir, built, dir / generation);
+        compact(dir, built, dir / generation, count);
         make_live(layout, generation);
     }
     return report;
@@ -193,9 +280,10 @@ void rollback(const fs::path& dir, const OpenOptions& open) {
                     "rollback returns to what the last `newsindex rebuild` replaced");
     }
     const std::string back = *layout.previous;
-    detail::guarded(dir, "open", [&] {
-        detail::check_schema(Xapian::Database((dir / back).string()), dir / back);
-    });
+    for (const fs::path& shard : layout.shards_of(dir / back)) {
+        detail::guarded(dir, "open",
+                        [&] { detail::check_schema(Xapian::Database(shard.string()), shard); });
+    }
     layout.switch_to(back, layout.current);
 }
 
@@ -207,24 +295,34 @@ Upsert Index::add(const Article& article) {
     detail::stamp(doc, detail::content_hash(article, "as given"), "");
     const Fingerprint print = fingerprint(article);
     detail::add_fingerprint(doc, print);
-    return impl_->store(detail::id_term(article.id), doc, print);
+    const std::string term = detail::id_term(article.id);
+    return impl_->store(impl_->shard_for(term), term, doc, print);
 }
 
 bool Index::remove(std::string_view id) {
-    const auto found = detail::guarded(
-        impl_->dir, "read", [&] { return detail::docid_of(impl_->db, detail::id_term(id)); });
+    const std::string term = detail::id_term(id);
+    const std::size_t k = impl_->shard_for(term);
+    const auto found = detail::guarded(impl_->dir, "read",
+                                       [&] { return detail::docid_of(impl_->shards[k], term); });
     if (found) {
-        impl_->remove(*found);
+        impl_->remove(k, *found);
     }
     return found.has_value();
 }
 
 void Index::commit() {
-    detail::guarded(impl_->dir, "commit to", [&] { impl_->db.commit(); });
+    impl_->join_shards();
+    for (std::size_t k = 0; k < impl_->shards.size(); ++k) {
+        impl_->commit(k);
+    }
 }
 
 std::size_t Index::size() const {
-    return impl_->db.get_doccount();
+    std::size_t total = 0;
+    for (const Xapian::WritableDatabase& shard : impl_->shards) {
+        total += shard.get_doccount();
+    }
+    return total;
 }
 
 } // namespace newsq

@@ -13,11 +13,9 @@
 #include <newsq/index.hpp>
 #include <newsq/schema.hpp>
 
-#include "index/bounded_queue.hpp"
-#include "index/clusters.hpp"
 #include "index/index_impl.hpp"
-#include "store/clusters.hpp"
-#include "store/document.hpp"
+#include "index/producer.hpp"
+#include "index/shard_writers.hpp"
 #include "store/ids.hpp"
 #include "xapian_guard.hpp"
 
@@ -28,155 +26,7 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-// An article turned into its Xapian document, ready to write.
-struct Prepared {
-    std::string id_term;
-    Xapian::Document doc;
-    std::optional<Fingerprint> fingerprint; // when duplicates are looked for
-    std::size_t bytes;
-};
-
-// An article the index holds already, as read.
-struct Unchanged {
-    std::string id_term;
-};
-
-// A record that is no article, by reason.
-struct PassedOver {
-    std::string reason;
-};
-
-// Input consumed after the last record read.
-struct InputRead {};
-
-using Item = std::variant<Prepared, Unchanged, BadRecord, PassedOver, InputRead>;
-
-// What the reader sends the writer: an item, and the bytes of input consumed when it was read.
-struct Sent {
-    Item item;
-    std::uint64_t bytes_read;
-};
-
-// Thrown from the reader's callbacks to abandon reading once the writer has stopped.
-struct Stopped {};
-
-// Deep enough that the writer never waits for the reader while a batch is being written.
-constexpr std::size_t kQueueDepth = 256;
 constexpr auto kProgressInterval = std::chrono::milliseconds(100);
-
-// Names what the analysis does, so that changing it makes every article "changed".
-std::string analysis_tag(const IngestOptions& o) {
-    const AnalysisOptions& a = o.analysis;
-    return fmt::format("analysis {:d}{:d}{:d}{:d}", a.boilerplate, a.entities, a.quotes,
-                       o.find_duplicates);
-}
-
-// The absolute path an article read from `path` is recorded under; empty for standard input.
-std::string origin_of(const std::string& path) {
-    if (path == "-") {
-        return {};
-    }
-    std::string origin = fs::absolute(path).lexically_normal().generic_string();
-    while (origin.size() > 1 && origin.ends_with('/')) {
-        origin.pop_back();
-    }
-    return origin;
-}
-
-// What the index held at its last commit, through a connection of the reading thread's own.
-class Stored {
-public:
-    explicit Stored(const fs::path& live)
-        : db_(live.string()) {}
-
-    bool holds(const std::string& id_term, const std::string& hash, const std::string& origin) {
-        try {
-            return lookup(id_term, hash, origin);
-        } catch (const Xapian::DatabaseModifiedError&) {
-        } catch (const Xapian::DatabaseCorruptError&) {
-            // What a reader may see when the writer has reused blocks it was reading.
-        }
-        db_.reopen();
-        return lookup(id_term, hash, origin);
-    }
-
-private:
-    bool lookup(const std::string& id_term, const std::string& hash, const std::string& origin) {
-        const std::optional<Xapian::docid> found = detail::docid_of(db_, id_term);
-        if (!found) {
-            return false;
-        }
-        const Xapian::Document doc = db_.get_document(*found);
-        return doc.get_value(kHashSlot) == hash && doc.get_value(kOriginSlot) == origin;
-    }
-
-    Xapian::Database db_;
-};
-
-// What a run reads, analyses and learns.
-struct Source {
-    std::span<const std::string> paths;
-    const IngestOptions& options;
-    BoilerplateModel& boilerplate;
-    bool learn_while_reading; // standard input is read only once
-    fs::path live;
-};
-
-void produce(std::stop_token stop, const Source& source, detail::BoundedQueue<Sent>& queue,
-             std::exception_ptr& failure) {
-    try {
-        detail::DocumentBuilder builder;
-        const Analyzer analyzer(source.options.analysis);
-        const std::string tag = analysis_tag(source.options);
-        std::optional<Stored> stored;
-        if (source.options.skip_unchanged) {
-            stored.emplace(source.live);
-        }
-        std::string origin;
-        std::uint64_t bytes_read = 0;
-        std::uint64_t bytes_sent = 0;
-        const auto send = [&](Item item) {
-            bytes_sent = bytes_read;
-            if (!queue.push(Sent{std::move(item), bytes_read}, stop)) {
-                throw Stopped{};
-            }
-        };
-        const auto article = [&](Article&& a) {
-            if (source.learn_while_reading) {
-                source.boilerplate.observe(a);
-            }
-            std::string id_term = detail::id_term(a.id);
-            const std::string hash = detail::content_hash(a, tag);
-            if (stored && stored->holds(id_term, hash, origin)) {
-                send(Unchanged{std::move(id_term)});
-                return;
-            }
-            analyzer.analyze(a, &source.boilerplate);
-            Xapian::Document doc = builder.build(a);
-            detail::stamp(doc, hash, origin);
-            std::optional<Fingerprint> print;
-            if (source.options.find_duplicates) {
-                print = fingerprint(a);
-                detail::add_fingerprint(doc, *print);
-            }
-            send(Prepared{std::move(id_term), std::move(doc), print,
-                          a.title.size() + a.body.size()});
-        };
-        read_articles(source.paths,
-                      {article, [&](BadRecord&& bad) { send(std::move(bad)); },
-                       [&](const std::string& path) { origin = origin_of(path); },
-                       [&](std::string_view reason) { send(PassedOver{std::string(reason)}); },
-                       [&](std::uint64_t bytes) { bytes_read += bytes; }},
-                      source.options.read);
-        if (bytes_read != bytes_sent) {
-            send(InputRead{});
-        }
-    } catch (const Stopped&) {
-    } catch (...) {
-        failure = std::current_exception();
-    }
-    queue.close();
-}
 
 // What a first reading of the input gives: the boilerplate learned by earlier runs (which the
 // index keeps) and from this input, and the number of records, for the progress display. The
@@ -191,8 +41,9 @@ struct FirstReading {
 FirstReading read_first(const Index::Impl& index, std::span<const std::string> paths,
                         const IngestOptions& options, bool rereadable) {
     FirstReading first;
-    first.saved = detail::guarded(
-        index.dir, "read", [&] { return index.db.get_metadata(std::string(kBoilerplateKey)); });
+    first.saved = detail::guarded(index.dir, "read", [&] {
+        return index.shards.front().get_metadata(std::string(kBoilerplateKey));
+    });
     if (!first.saved.empty()) {
         first.boilerplate.load(first.saved);
     }
@@ -210,35 +61,45 @@ FirstReading read_first(const Index::Impl& index, std::span<const std::string> p
     return first;
 }
 
-// The writing side of a run: stores what the reader sends, commits in batches, prunes.
+// The bookkeeping side of a run, on the calling thread: hands what the producer gives to the
+// shards' writers, keeps the report, prunes.
 class Writer {
 public:
     Writer(Index::Impl& index, const IngestOptions& options, IngestReport& report)
         : index_(index)
         , options_(options)
-        , report_(report) {}
+        , report_(report)
+        , writers_(index, options.batch_size) {}
 
-    void write(Item&& item) {
+    // Returns false once a shard's writer has failed.
+    bool write(detail::Item&& item) {
         if (auto* bad = std::get_if<BadRecord>(&item)) {
-            if (const std::string origin = origin_of(bad->path); !origin.empty()) {
+            if (const std::string origin = detail::origin_of(bad->path); !origin.empty()) {
                 unreadable_.push_back(origin);
             }
             report_.skipped.push_back(std::move(*bad));
-        } else if (auto* passed = std::get_if<PassedOver>(&item)) {
+        } else if (auto* passed = std::get_if<detail::PassedOver>(&item)) {
             ++report_.passed_over[passed->reason];
-        } else if (auto* same = std::get_if<Unchanged>(&item)) {
+        } else if (auto* same = std::get_if<detail::Unchanged>(&item)) {
             seen_.insert(std::move(same->id_term));
             ++report_.unchanged;
-        } else if (std::holds_alternative<Prepared>(item)) {
-            store(std::get<Prepared>(item));
+        } else if (auto* prepared = std::get_if<detail::Prepared>(&item)) {
+            seen_.insert(prepared->id_term);
+            return writers_.write(std::move(*prepared));
         }
+        return true;
     }
 
-    // Deletes what files under `paths` held before and no longer do.
+    // Waits for the shards' writers to store everything handed to them.
+    void finish() { writers_.finish(report_); }
+
+    // Deletes what files under `paths` held before and no longer do. Call after finish.
     void prune(std::span<const std::string> paths) {
         for (const std::string& path : paths) {
-            if (const std::string origin = origin_of(path); !origin.empty()) {
-                detail::guarded(index_.dir, "prune", [&] { prune_under(origin); });
+            if (const std::string origin = detail::origin_of(path); !origin.empty()) {
+                for (std::size_t k = 0; k < index_.shards.size(); ++k) {
+                    detail::guarded(index_.dir, "prune", [&] { prune_under(k, origin); });
+                }
             }
         }
     }
@@ -246,28 +107,14 @@ public:
     bool changed() const { return report_.added + report_.updated + report_.deleted > 0; }
 
 private:
-    void store(Prepared& p) {
-        seen_.insert(p.id_term);
-        (index_.store(p.id_term, p.doc, p.fingerprint) == Upsert::added ? report_.added
-                                                                        : report_.updated) += 1;
-        report_.bytes += p.bytes;
-        count_write();
-    }
-
-    void count_write() {
-        if (++pending_ == options_.batch_size) {
-            detail::guarded(index_.dir, "commit to", [&] { index_.db.commit(); });
-            pending_ = 0;
-        }
-    }
-
     bool unreadable(std::string_view origin) const {
         return std::any_of(unreadable_.begin(), unreadable_.end(), [&](const std::string& u) {
             return origin == u || (origin.starts_with(u) && origin[u.size()] == '/');
         });
     }
 
-    void prune_under(const std::string& origin) {
+    // Prunes shard `k`.
+    void prune_under(std::size_t k, const std::string& origin) {
         if (unreadable(origin)) {
             return;
         }
@@ -275,7 +122,7 @@ private:
         const std::string scope = directory && origin != "/" ? origin + '/' : origin;
         std::vector<Xapian::docid> gone;
         const std::string prefix = origin_term_prefix(scope);
-        Xapian::WritableDatabase& db = index_.db;
+        Xapian::WritableDatabase& db = index_.shards[k];
         for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
             for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
                 if (stale(db.get_document(*p), directory ? scope : origin, directory)) {
@@ -286,9 +133,12 @@ private:
         std::sort(gone.begin(), gone.end());
         gone.erase(std::unique(gone.begin(), gone.end()), gone.end());
         for (const Xapian::docid id : gone) {
-            index_.remove(id);
+            index_.remove(k, id);
             ++report_.deleted;
-            count_write();
+            if (++pending_ == options_.batch_size) {
+                index_.commit(k);
+                pending_ = 0;
+            }
         }
     }
 
@@ -305,9 +155,10 @@ private:
     Index::Impl& index_;
     const IngestOptions& options_;
     IngestReport& report_;
+    detail::ShardWriters writers_;
     std::unordered_set<std::string> seen_; // id terms of every article read
     std::vector<std::string> unreadable_;  // files (or directories) with bad records
-    std::size_t pending_ = 0;              // writes since the last commit
+    std::size_t pending_ = 0;              // deletions since the last commit
 };
 
 // Calls the progress callback at most every kProgressInterval, and always when `last`.
@@ -338,16 +189,20 @@ private:
     Clock::time_point shown_{};
 };
 
+// Saves what the run learned and when it changed the index in every shard, so that each is
+// whole on its own (a multi-database reads metadata from its first shard).
 void save_metadata(Index::Impl& index, const FirstReading& first, const BoilerplateModel& model,
                    bool changed) {
+    const std::string learned = model.save();
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     detail::guarded(index.dir, "write to", [&] {
-        if (const std::string learned = model.save(); learned != first.saved) {
-            index.db.set_metadata(std::string(kBoilerplateKey), learned);
-        }
-        if (changed) {
-            const auto now =
-                std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-            index.db.set_metadata(std::string(kUpdatedKey), fmt::format("{:%FT%TZ}", now));
+        for (Xapian::WritableDatabase& shard : index.shards) {
+            if (learned != first.saved) {
+                shard.set_metadata(std::string(kBoilerplateKey), learned);
+            }
+            if (changed) {
+                shard.set_metadata(std::string(kUpdatedKey), fmt::format("{:%FT%TZ}", now));
+            }
         }
     });
 }
@@ -363,14 +218,13 @@ IngestReport ingest(Index& index, std::span<const std::string> paths, const Inge
     IngestReport report;
     Writer writer(impl, options, report);
     Progress progress(options, first.records, input_size(paths).value_or(0), start);
-    detail::BoundedQueue<Sent> queue(kQueueDepth);
-    std::exception_ptr failure;
-    const Source source{paths, options, first.boilerplate,
-                        options.analysis.boilerplate && stdin_input, impl.live};
-    std::jthread reader([&](std::stop_token stop) { produce(stop, source, queue, failure); });
+    const detail::Source source{paths, options, first.boilerplate,
+                                options.analysis.boilerplate && stdin_input, impl.paths};
+    detail::Producer producer(source, options.jobs > 0 ? options.jobs
+                                                       : std::thread::hardware_concurrency());
     std::size_t done = 0;
     std::uint64_t bytes_read = 0;
-    while (auto sent = queue.pop()) {
+    while (auto sent = producer.next()) {
         if (options.stop.stop_requested()) {
             report.interrupted = true;
             break;
@@ -378,16 +232,15 @@ IngestReport ingest(Index& index, std::span<const std::string> paths, const Inge
         if (auto* bad = std::get_if<BadRecord>(&sent->item); bad && on_bad) {
             on_bad(*bad);
         }
-        done += std::holds_alternative<InputRead>(sent->item) ? 0 : 1;
+        done += std::holds_alternative<detail::InputRead>(sent->item) ? 0 : 1;
         bytes_read = sent->bytes_read;
-        writer.write(std::move(sent->item));
+        if (!writer.write(std::move(sent->item))) {
+            break;
+        }
         progress.step(done, bytes_read);
     }
-    reader.request_stop();
-    reader.join();
-    if (failure) {
-        std::rethrow_exception(failure);
-    }
+    producer.finish();
+    writer.finish();
     if (options.prune && !report.interrupted) {
         writer.prune(paths);
     }

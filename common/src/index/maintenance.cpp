@@ -49,12 +49,14 @@ std::vector<ValueCount> values_of(const Xapian::Database& db, const Field& f) {
     return values;
 }
 
-std::uintmax_t size_on_disk(const fs::path& live) {
+std::uintmax_t size_on_disk(const std::vector<fs::path>& shards) {
     std::uintmax_t bytes = 0;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(live, ec)) {
-        if (entry.is_regular_file(ec)) {
-            bytes += entry.file_size(ec);
+    for (const fs::path& shard : shards) {
+        for (const auto& entry : fs::directory_iterator(shard, ec)) {
+            if (entry.is_regular_file(ec)) {
+                bytes += entry.file_size(ec);
+            }
         }
     }
     return bytes;
@@ -66,8 +68,9 @@ bool has_term(const Xapian::Document& doc, const std::string& term) {
     return t != doc.termlist_end() && *t == term;
 }
 
-// The problems of one document with the project's invariants.
-void check_document(const Xapian::Database& db, Xapian::docid id, std::vector<std::string>& out) {
+// The problems of one document, of an index of `shards` shards, with the project's invariants.
+void check_document(const Xapian::Database& db, Xapian::docid id, std::size_t shards,
+                    std::vector<std::string>& out) {
     const Xapian::Document doc = db.get_document(id);
     std::vector<std::string> id_terms;
     bool origin_term_found = false;
@@ -89,6 +92,11 @@ void check_document(const Xapian::Database& db, Xapian::docid id, std::vector<st
         problem(fmt::format("id term {} is shared by {} documents", id_terms[0],
                             db.get_termfreq(id_terms[0])));
     }
+    if (const std::size_t k = detail::shard_doc(id, shards).shard;
+        detail::shard_of(id_terms[0], shards) != k) {
+        problem(fmt::format("is in shard {}, not in the shard {} its id is routed to", k,
+                            detail::shard_of(id_terms[0], shards)));
+    }
     const Article a = detail::decode_article(doc.get_data());
     if (detail::id_term(a.id) != id_terms[0]) {
         problem(fmt::format("stored id {:?} does not match its id term", a.id));
@@ -107,12 +115,12 @@ void check_document(const Xapian::Database& db, Xapian::docid id, std::vector<st
     }
 }
 
-void check_documents(const Xapian::Database& db, CheckReport& report) {
+void check_documents(const Xapian::Database& db, std::size_t shards, CheckReport& report) {
     std::vector<std::string> problems;
     for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
         ++report.articles;
         try {
-            check_document(db, *p, problems);
+            check_document(db, *p, shards, problems);
         } catch (const Error& e) {
             problems.push_back(fmt::format("document {}: {}", *p, e.what()));
         }
@@ -125,16 +133,17 @@ void check_documents(const Xapian::Database& db, CheckReport& report) {
     }
 }
 
-void check_structure(const fs::path& live, CheckReport& report) {
+void check_structure(const fs::path& shard, CheckReport& report) {
     std::ostringstream out;
     try {
-        const std::size_t errors = Xapian::Database::check(live.string(), 0, &out);
+        const std::size_t errors = Xapian::Database::check(shard.string(), 0, &out);
         if (errors > 0) {
-            report.problems.push_back(
-                fmt::format("Xapian's check found {} error(s):\n{}", errors, out.str()));
+            report.problems.push_back(fmt::format("Xapian's check of {} found {} error(s):\n{}",
+                                                  shard, errors, out.str()));
         }
     } catch (const Xapian::Error& e) {
-        report.problems.push_back(fmt::format("Xapian's check failed: {}", e.get_description()));
+        report.problems.push_back(
+            fmt::format("Xapian's check of {} failed: {}", shard, e.get_description()));
     }
 }
 
@@ -149,7 +158,8 @@ IndexStats read_stats(const fs::path& dir) {
     }
     s.sections = values_of(db, field("section"));
     s.sources = values_of(db, field("source"));
-    s.bytes = size_on_disk(layout.live());
+    s.bytes = size_on_disk(layout.shards());
+    s.shards = layout.shards().size();
     s.updated = db.get_metadata(std::string(kUpdatedKey));
     s.generation = layout.current.value_or("");
     s.previous = layout.previous;
@@ -173,8 +183,10 @@ CheckReport check_index(const fs::path& dir) {
     }
     const Xapian::Database db =
         detail::guarded(dir, "open", [&] { return detail::open_reader(dir); });
-    check_structure(layout.live(), report);
-    detail::guarded(dir, "check", [&] { check_documents(db, report); });
+    for (const fs::path& shard : layout.shards()) {
+        check_structure(shard, report);
+    }
+    detail::guarded(dir, "check", [&] { check_documents(db, layout.shards().size(), report); });
     return report;
 }
 

@@ -72,17 +72,18 @@ Cluster cluster_with(const Xapian::Database& db, const std::string& key, Xapian:
 
 } // namespace
 
-std::optional<Cluster> cluster_of(const Xapian::Database& db, const Xapian::Document& doc) {
+std::optional<Cluster> cluster_of(const Xapian::Database& db, Xapian::docid id,
+                                  const Xapian::Document& doc) {
     const std::string key = cluster_key(doc);
     if (key.empty() || db.get_termfreq(cluster_term(key)) < 2) {
         return std::nullopt;
     }
-    return cluster_with(db, key, doc.get_docid());
+    return cluster_with(db, key, id);
 }
 
 SimilarResults similar_to(const Xapian::Database& db, Xapian::docid id) {
     const Xapian::Document doc = db.get_document(id);
-    SimilarResults results{cluster_of(db, doc), {}};
+    SimilarResults results{cluster_of(db, id, doc), {}};
     const std::optional<Fingerprint> print = stored_fingerprint(doc);
     if (!print) {
         return results;

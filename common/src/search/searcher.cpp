@@ -174,7 +174,7 @@ struct Searcher::Impl {
             hit.snippet = detail::make_snippet(a.body, h.text, stem, r.snippet_chars);
         }
         if (r.clusters) {
-            hit.cluster = detail::cluster_of(db, doc);
+            hit.cluster = detail::cluster_of(db, *it, doc);
         }
         return hit;
     }

@@ -4,6 +4,8 @@
 
 #include <newsq/schema.hpp>
 
+#include "store/ids.hpp"
+
 namespace newsq::detail {
 
 namespace {
@@ -71,6 +73,26 @@ std::vector<Xapian::docid> band_candidates(const Xapian::Database& db,
         out.push_back(ranked[i].second);
     }
     return out;
+}
+
+std::vector<Xapian::docid> sharing_bands_across(const Xapian::Database& db, std::size_t shards) {
+    std::vector<Xapian::docid> found;
+    const std::string prefix(kBandPrefix);
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        if (t.get_termfreq() < 2 || t.get_termfreq() > kMaxBandPostings) {
+            continue;
+        }
+        const std::vector<Xapian::docid> docs(db.postlist_begin(*t), db.postlist_end(*t));
+        const auto other_shard = [&](Xapian::docid d) {
+            return shard_doc(d, shards).shard != shard_doc(docs.front(), shards).shard;
+        };
+        if (std::any_of(docs.begin(), docs.end(), other_shard)) {
+            found.insert(found.end(), docs.begin(), docs.end());
+        }
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
 }
 
 } // namespace newsq::detail

@@ -35,4 +35,9 @@ std::vector<Xapian::docid> band_candidates(const Xapian::Database& db,
                                            const Fingerprint& fingerprint, std::size_t limit,
                                            Xapian::docid exclude);
 
+/// The documents of `db`, a database of `shards` shards, that share a band term (one
+/// band_candidates would read) with a document of another shard: the only ones that may have
+/// near-duplicates there.
+std::vector<Xapian::docid> sharing_bands_across(const Xapian::Database& db, std::size_t shards);
+
 } // namespace newsq::detail

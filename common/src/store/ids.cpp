@@ -2,6 +2,8 @@
 
 #include <newsq/schema.hpp>
 
+#include "text.hpp"
+
 namespace newsq::detail {
 
 std::string id_term(std::string_view id) {
@@ -24,6 +26,10 @@ std::optional<Xapian::docid> docid_of(const Xapian::Database& db, const std::str
         return std::nullopt;
     }
     return *found;
+}
+
+std::size_t shard_of(std::string_view id_term, std::size_t count) {
+    return static_cast<std::size_t>(hash64(id_term) % count);
 }
 
 } // namespace newsq::detail

@@ -21,14 +21,18 @@ constexpr std::string_view kGenerationPrefix = "gen-";
 constexpr const char* kPreviousFile = "previous";
 constexpr std::string_view kScratchSuffix = ".build";
 
-std::optional<std::string> read_word(const fs::path& file, std::string_view skip = {}) {
+constexpr std::string_view kShardPrefix = "shard-";
+
+// The generation named by a word, or by the first line of a stub file when `stub_line`: the
+// first component of the path after "glass" ("gen-3" of "glass gen-3/shard-0").
+std::optional<std::string> read_generation(const fs::path& file, bool stub_line) {
     std::ifstream in(file);
     std::string word;
-    if (!skip.empty() && !(in >> word && word == skip)) {
+    if (stub_line && !(in >> word && word == "glass")) {
         return std::nullopt;
     }
     if (in >> word && word.starts_with(kGenerationPrefix)) {
-        return word;
+        return word.substr(0, word.find('/'));
     }
     return std::nullopt;
 }
@@ -93,7 +97,8 @@ fs::path Layout::stub(const fs::path& dir) {
 }
 
 Layout Layout::read(const fs::path& dir) {
-    return Layout{dir, read_word(stub(dir), "glass"), read_word(dir / kPreviousFile)};
+    return Layout{dir, read_generation(stub(dir), true),
+                  read_generation(dir / kPreviousFile, false)};
 }
 
 bool Layout::empty() const {
@@ -108,11 +113,31 @@ std::string Layout::next_generation() const {
     return fmt::format("{}{}", kGenerationPrefix, newest + 1);
 }
 
+std::vector<fs::path> Layout::shards() const {
+    return current ? shards_of(dir / *current) : std::vector<fs::path>{dir};
+}
+
+std::vector<fs::path> Layout::shards_of(const fs::path& generation) const {
+    std::vector<fs::path> found;
+    while (fs::is_directory(shard_path(generation, found.size(), 2))) {
+        found.push_back(shard_path(generation, found.size(), 2));
+    }
+    return found.empty() ? std::vector<fs::path>{generation} : found;
+}
+
+fs::path Layout::shard_path(const fs::path& generation, std::size_t k, std::size_t count) {
+    return count == 1 ? generation : generation / fmt::format("{}{}", kShardPrefix, k);
+}
+
 void Layout::switch_to(const std::string& generation, const std::optional<std::string>& replaced) {
     if (replaced) {
         write_atomically(dir / kPreviousFile, *replaced + '\n');
     }
-    write_atomically(stub(dir), fmt::format("glass {}\n", generation));
+    std::string lines;
+    for (const fs::path& shard : shards_of(dir / generation)) {
+        lines += fmt::format("glass {}\n", shard.lexically_relative(dir).generic_string());
+    }
+    write_atomically(stub(dir), lines);
     previous = replaced ? replaced : previous;
     current = generation;
 }

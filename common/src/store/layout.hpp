@@ -3,14 +3,17 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace newsq::detail {
 
 /// Where the databases of an index directory live. A directory made by this version holds
-/// generations `gen-N/` (Xapian glass databases) and a Xapian stub file `XAPIANDB` naming
-/// the live one, so any Xapian reader opening the directory sees exactly one complete
-/// database; `previous` names the generation a rebuild replaced, kept for rollback. A
-/// directory made by an earlier version is itself a glass database (a "legacy" layout).
+/// generations `gen-N/` and a Xapian stub file `XAPIANDB` naming the live one's databases, so
+/// any Xapian reader opening the directory sees exactly one complete index. A generation of one
+/// shard is a glass database; one of N shards holds the glass databases `shard-0/` …
+/// `shard-(N-1)/`, which the stub lists in that order (an article's shard is chosen by a hash of
+/// its id, see shard_of). `previous` names the generation a rebuild replaced, kept for rollback.
+/// A directory made by an earlier version is itself a glass database (a "legacy" layout).
 struct Layout {
     std::filesystem::path dir;
     std::optional<std::string> current;  ///< live generation; none for a legacy layout
@@ -22,8 +25,18 @@ struct Layout {
     /// The stub file of index directory `dir`, which names its live database.
     static std::filesystem::path stub(const std::filesystem::path& dir);
 
-    /// The live database's directory.
+    /// The live generation's directory.
     std::filesystem::path live() const { return current ? dir / *current : dir; }
+
+    /// The live shards' databases, in shard order.
+    std::vector<std::filesystem::path> shards() const;
+
+    /// The shards' databases of `generation` (which may be a scratch one), in shard order.
+    std::vector<std::filesystem::path> shards_of(const std::filesystem::path& generation) const;
+
+    /// Where shard `k` of `count` lives in a generation whose directory is `generation`.
+    static std::filesystem::path shard_path(const std::filesystem::path& generation, std::size_t k,
+                                            std::size_t count);
 
     /// True when `dir` holds no database at all.
     bool empty() const;
@@ -35,7 +48,7 @@ struct Layout {
     /// readers never see and remove_stale removes.
     std::filesystem::path scratch(const std::string& generation) const;
 
-    /// Makes `generation` the live database in one atomic rename of the stub file, and
+    /// Makes `generation` (with all its shards) live in one atomic rename of the stub file, and
     /// records `replaced` (when given) as the previous one. Throws Error (io).
     void switch_to(const std::string& generation, const std::optional<std::string>& replaced);
 

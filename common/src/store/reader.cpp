@@ -8,11 +8,13 @@
 namespace newsq::detail {
 
 Xapian::Database open_reader(const std::filesystem::path& dir) {
-    const std::filesystem::path live = Layout::read(dir).live();
-    if (!std::filesystem::is_directory(live)) {
-        throw Xapian::DatabaseNotFoundError("no such directory");
+    Xapian::Database db;
+    for (const std::filesystem::path& shard : Layout::read(dir).shards()) {
+        if (!std::filesystem::is_directory(shard)) {
+            throw Xapian::DatabaseNotFoundError("no such directory");
+        }
+        db.add_database(Xapian::Database(shard.string()));
     }
-    Xapian::Database db(live.string());
     check_schema(db, dir);
     return db;
 }

@@ -9,8 +9,8 @@
 
 namespace newsq::detail {
 
-/// Opens the live database of index directory `dir` for reading and checks its schema
-/// version (Error schema_mismatch). Throws Xapian's errors, for retry_reads to sort out.
+/// Opens the live shards of index directory `dir` for reading, as one database, and checks its
+/// schema version (Error schema_mismatch). Throws Xapian's errors, for retry_reads to sort out.
 Xapian::Database open_reader(const std::filesystem::path& dir);
 
 /// Which live database the stub file of `dir` names: its inode and change time, which a

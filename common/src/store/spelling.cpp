@@ -33,15 +33,25 @@ void for_each_word(const Xapian::Document& doc, Change change) {
 
 } // namespace
 
-void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-    for_each_word(
-        doc, [&](const std::string& word, Xapian::termcount wdf) { db.add_spelling(word, wdf); });
+void SpellingChanges::add(const Xapian::Document& doc) {
+    for_each_word(doc,
+                  [&](const std::string& word, Xapian::termcount wdf) { changes_[word] += wdf; });
 }
 
-void remove_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-    for_each_word(doc, [&](const std::string& word, Xapian::termcount wdf) {
-        db.remove_spelling(word, wdf);
-    });
+void SpellingChanges::remove(const Xapian::Document& doc) {
+    for_each_word(doc,
+                  [&](const std::string& word, Xapian::termcount wdf) { changes_[word] -= wdf; });
+}
+
+void SpellingChanges::write(Xapian::WritableDatabase& db) {
+    for (const auto& [word, change] : changes_) {
+        if (change > 0) {
+            db.add_spelling(word, static_cast<Xapian::termcount>(change));
+        } else if (change < 0) {
+            db.remove_spelling(word, static_cast<Xapian::termcount>(-change));
+        }
+    }
+    changes_.clear();
 }
 
 } // namespace newsq::detail
