@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every command of the README's Usage block against a fresh index of corpus/samples, then
-# the curl examples of its "HTTP API" block against `newsq serve` on that index (on a free port
+# those of its "Shards" block on that index, then the curl examples of its "HTTP API" block against `newsq serve` on that index (on a free port
 # instead of 8080), so the examples stay runnable: each must exit 0.
 #   usage: check_usage.sh SOURCE_DIR BUILD_DIR
 set -euo pipefail
@@ -19,6 +19,8 @@ block() {
 }
 commands=$(block Usage)
 [ -n "$commands" ] || { echo "no Usage block found in README.md"; exit 1; }
+shards=$(block Shards)
+[ -n "$shards" ] || { echo "no Shards block found in README.md"; exit 1; }
 api=$(block "HTTP API" | grep -v ' serve ')
 [ -n "$api" ] || { echo "no HTTP API block found in README.md"; exit 1; }
 
@@ -38,6 +40,7 @@ run_all() {
     done <<< "$1"
 }
 run_all "$commands"
+run_all "$shards"
 
 source "$root/tests/newsq_serve.sh"
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
