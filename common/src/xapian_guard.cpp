@@ -29,6 +29,10 @@ void rethrow_as_error(const std::filesystem::path& dir, std::string_view action)
     } catch (const Xapian::DatabaseOpeningError& e) {
         throw Error(ErrorCode::index_not_found, fmt::format("{}: {}", where, e.get_msg()),
                     "build it with `newsindex add PATH…`");
+    } catch (const Xapian::NetworkError& e) {
+        throw Error(ErrorCode::io,
+                    fmt::format("{}: a remote shard: {}", where, e.get_description()),
+                    "check that every `remote` line of its stub names a running xapian-tcpsrv");
     } catch (const Xapian::QueryParserError& e) {
         throw Error(ErrorCode::query_syntax, e.get_msg());
     } catch (const Xapian::DatabaseError& e) {

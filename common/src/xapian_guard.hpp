@@ -42,9 +42,9 @@ inline constexpr std::chrono::seconds kReadRetryTime{10};
 /// revision read was discarded by two commits (DatabaseModifiedError), a block it read was
 /// reused (DatabaseCorruptError, or DatabaseError "EOF reading block" when the number read from
 /// it lies past the table's end), or the database it opened was replaced (DatabaseOpeningError,
-/// but not a missing or too new one). An attempt after the first must read the newest state
-/// (reopen). Only when that goes on for kReadRetryTime is it an error, so a truly damaged
-/// index is reported after that time.
+/// but not a missing or too new one), or a remote shard's connection dropped (NetworkError). An
+/// attempt after the first must read the newest state (reopen, or open again). Only when that goes
+/// on for kReadRetryTime is it an error, so a truly damaged index is reported after that time.
 template <class F>
 auto retry_reads(const std::filesystem::path& dir, std::string_view action, F&& attempt)
     -> std::invoke_result_t<F, int> {
@@ -57,6 +57,12 @@ auto retry_reads(const std::filesystem::path& dir, std::string_view action, F&& 
             throw;
         } catch (const Xapian::DatabaseError& e) {
             if (!is_transient(e) || std::chrono::steady_clock::now() + pause > deadline) {
+                rethrow_as_error(dir, action);
+            }
+        } catch (const Xapian::NetworkError&) {
+            // A remote shard's connection dropped (the server restarted or timed it out): the
+            // next attempt connects again.
+            if (std::chrono::steady_clock::now() + pause > deadline) {
                 rethrow_as_error(dir, action);
             }
         } catch (...) {

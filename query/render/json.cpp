@@ -111,6 +111,7 @@ Json search_json(const SearchRequest& request, const SearchResults& results) {
         {"total_exact", results.total_lower == results.total_upper},
         {"offset", request.offset},
         {"suggestion", results.suggestion ? Json(*results.suggestion) : Json(nullptr)},
+        {"notes", results.notes},
         {"hits", std::move(hits)},
     };
     if (request.facets > 0) {

@@ -140,6 +140,9 @@ void print_text(std::FILE* out, const SearchRequest& request, const SearchResult
     if (results.suggestion) {
         fmt::print(out, "Did you mean: {}\n", *results.suggestion);
     }
+    for (const std::string& note : results.notes) {
+        fmt::print(out, "Note: {}\n", note);
+    }
     if (request.facets > 0) {
         print_facets(out, results.facets);
     }

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <mutex>
@@ -97,6 +98,41 @@ private:
     TempDir dir_;
     Background child_;
     int port_ = 0;
+};
+
+// A port no one listens on now, as the kernel picks one.
+int free_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof address;
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), size) == 0);
+    REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0);
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
+
+// Debian's xapian-tcpsrv serving the database `db` on a free port, killed when dropped.
+class ShardServer {
+public:
+    explicit ShardServer(const std::string& db)
+        : port_(free_port())
+        , child_(NEWSQ_XAPIAN_TCPSRV, {"--port", std::to_string(port_), db}, dir_) {
+        const auto deadline = std::chrono::steady_clock::now() + 30s;
+        while (!contains(child_.out(), "Listening") &&
+               std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(20ms);
+        }
+        REQUIRE_MESSAGE(contains(child_.out(), "Listening"), "xapian-tcpsrv did not start");
+    }
+
+    std::string stub_line() const { return "remote 127.0.0.1:" + std::to_string(port_) + "\n"; }
+
+private:
+    TempDir dir_;
+    int port_;
+    Background child_;
 };
 
 // Sends `request` as it is on a new connection to `port` and returns what comes back until
@@ -364,4 +400,42 @@ TEST_CASE("serve: SIGTERM stops it cleanly, a missing index or a taken port is a
     const Result taken = newsq({"serve", "--index", kIndex, "--port", port});
     CHECK(taken.status == 6);
     CHECK(contains(taken.err, "cannot listen on 127.0.0.1:" + port));
+}
+
+TEST_CASE("serve: over two shards served by xapian-tcpsrv, the answers of the local index") {
+    const TempDir dir;
+    const std::string index = dir / "index";
+    REQUIRE(newsindex({"rebuild", kArticles, "--index", index, "--shards", "2", "-q"}).status == 0);
+    const ShardServer first(index + "/gen-1/shard-0");
+    const ShardServer second(index + "/gen-1/shard-1");
+    const std::string remote = dir / "remote";
+    std::filesystem::create_directory(remote);
+    std::ofstream(remote + "/XAPIANDB") << first.stub_line() << second.stub_line();
+
+    const Server local(index);
+    const Server over_network(remote);
+    const std::vector<std::string> targets{
+        "/api/search?q=%22war+crimes%22&facets=5&timeline=month",
+        "/api/search?q=tribunal+OR+harvest&collapse=false&limit=20",
+        "/api/search?q=section:world&sort=date&facets=3&timeline=day",
+        "/api/article?id=" + kTribunal,
+        "/api/similar?id=" + kTribunal,
+        "/api/quotes?q=war+crimes",
+        "/api/search?q=tribnal"};
+    for (const std::string& target : targets) {
+        INFO(target);
+        Json mine = local.ok(target);
+        Json theirs = over_network.ok(target);
+        if (target.starts_with("/api/search")) {
+            CHECK(mine.at("notes").empty());
+            CHECK(theirs.at("notes") ==
+                  Json::array({"no spelling suggestions: the index has remote shards"}));
+            CHECK(theirs.at("suggestion").is_null());
+            for (Json* answer : {&mine, &theirs}) {
+                answer->erase("notes");
+                answer->erase("suggestion");
+            }
+        }
+        CHECK(theirs == mine);
+    }
 }

@@ -161,6 +161,9 @@ struct SearchResults {
     /// ("Did you mean"), when there is such a word; from the words of articles indexed by this
     /// version (an index built before it has no spelling dictionary until a rebuild).
     std::optional<std::string> suggestion{};
+    /// What this search could not do, in a sentence each, e.g. spelling suggestions over an
+    /// index with remote shards (which Xapian's remote backend does not offer).
+    std::vector<std::string> notes{};
     std::vector<Hit> hits;
     std::vector<Facet> facets{};        ///< when asked: one per kFacetNames entry, in that order
     std::optional<Timeline> timeline{}; ///< when asked

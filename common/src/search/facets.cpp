@@ -9,12 +9,15 @@
 namespace newsq::detail {
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    const std::string lines = doc.get_value(kFacetSlot);
+    count(doc.get_value(kFacetSlot), 1);
+}
+
+void FacetSpy::count(std::string_view lines, std::size_t documents) {
     std::size_t start = 0;
     while (start < lines.size()) {
         const std::size_t end = std::min(lines.find('\n', start), lines.size());
         if (end > start) {
-            ++counts_[lines.substr(start, end - start)];
+            counts_[std::string(lines.substr(start, end - start))] += documents;
         }
         start = end + 1;
     }

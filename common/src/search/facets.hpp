@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -18,6 +19,9 @@ class FacetSpy : public Xapian::MatchSpy {
 public:
     void operator()(const Xapian::Document& doc, double weight) override;
     std::string name() const override { return "newsq.FacetSpy"; }
+
+    /// Counts `documents` documents whose facet slot holds `lines`.
+    void count(std::string_view lines, std::size_t documents);
 
     /// The `limit` most frequent values of each facet, in kFacetNames order.
     std::vector<Facet> facets(std::size_t limit) const;

@@ -104,6 +104,7 @@ struct Searcher::Impl {
     std::filesystem::path dir;
     std::pair<ino_t, std::int64_t> stub; // read before the database is opened
     Xapian::Database db;
+    bool remote = false; // some shards are served by other machines
     Xapian::Stem stem = detail::text_stemmer();
 
     // Moves to the newest committed state: reopens the database, or opens the new one when a
@@ -111,6 +112,7 @@ struct Searcher::Impl {
     void refresh(bool anew) {
         if (const auto now = detail::stub_identity(dir); anew || now != stub) {
             db = detail::open_reader(dir);
+            remote = detail::has_remote_shards(dir);
             stub = now;
         } else {
             db.reopen();
@@ -200,23 +202,42 @@ struct Searcher::Impl {
         }
     }
 
-    // Counters over every match, as the request asks; they must outlive the match.
+    // Counters over every match, as the request asks; they must outlive the match. Over remote
+    // shards, Xapian's own counter of whole slot values (which xapian-tcpsrv can run) counts for
+    // them, and its values are split here.
     struct Spies {
         detail::FacetSpy facets;
         detail::DateSpy dates;
+        std::optional<Xapian::ValueCountMatchSpy> facet_values;
+        std::optional<Xapian::ValueCountMatchSpy> date_values;
 
         // Adds the spies asked for; returns whether any was.
-        bool watch(Xapian::Enquire& enquire, const SearchRequest& r) {
+        bool watch(Xapian::Enquire& enquire, const SearchRequest& r, bool remote) {
             if (r.facets > 0) {
-                enquire.add_matchspy(&facets);
+                enquire.add_matchspy(remote ? &facet_values.emplace(kFacetSlot)
+                                            : static_cast<Xapian::MatchSpy*>(&facets));
             }
             if (r.timeline) {
-                enquire.add_matchspy(&dates);
+                enquire.add_matchspy(remote ? &date_values.emplace(kDateSlot)
+                                            : static_cast<Xapian::MatchSpy*>(&dates));
             }
             return r.facets > 0 || r.timeline;
         }
 
-        void report(const SearchRequest& r, SearchResults& results) const {
+        void report(const SearchRequest& r, SearchResults& results) {
+            if (facet_values) {
+                for (auto v = facet_values->values_begin(); v != facet_values->values_end(); ++v) {
+                    facets.count(*v, v.get_termfreq());
+                }
+            }
+            if (date_values) {
+                std::size_t dated = 0;
+                for (auto v = date_values->values_begin(); v != date_values->values_end(); ++v) {
+                    dates.count(*v, v.get_termfreq());
+                    dated += v.get_termfreq();
+                }
+                dates.count("", date_values->get_total() - dated);
+            }
             if (r.facets > 0) {
                 results.facets = facets.facets(r.facets);
             }
@@ -240,8 +261,9 @@ struct Searcher::Impl {
 
 Searcher::Searcher(const std::filesystem::path& dir)
     : impl_(detail::retry_reads(dir, "open", [&](int) {
-        return std::make_unique<Impl>(
-            Impl{dir, detail::stub_identity(dir), detail::open_reader(dir)});
+        return std::make_unique<Impl>(Impl{dir, detail::stub_identity(dir),
+                                           detail::open_reader(dir),
+                                           detail::has_remote_shards(dir)});
     })) {}
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
@@ -257,8 +279,9 @@ SearchResults Searcher::search(const SearchRequest& r) {
         constexpr std::size_t kMaxWanted = std::numeric_limits<Xapian::doccount>::max() - 100;
         const auto wanted = static_cast<Xapian::doccount>(std::min(r.limit, kMaxWanted));
         // Spies count what the match sees: make it see every match.
-        const Xapian::doccount check =
-            spies.watch(enquire, r) ? std::max(impl_->db.get_doccount(), wanted) : wanted + 100;
+        const Xapian::doccount check = spies.watch(enquire, r, impl_->remote)
+                                           ? std::max(impl_->db.get_doccount(), wanted)
+                                           : wanted + 100;
         const Xapian::MSet mset =
             enquire.get_mset(static_cast<Xapian::doccount>(r.offset), wanted, check);
         SearchResults results;
@@ -267,7 +290,11 @@ SearchResults Searcher::search(const SearchRequest& r) {
         results.total_estimate = mset.get_matches_estimated();
         results.total_lower = mset.get_matches_lower_bound();
         results.total_upper = mset.get_matches_upper_bound();
-        results.suggestion = detail::spelling_suggestion(impl_->db, r.query);
+        if (impl_->remote) {
+            results.notes.push_back("no spelling suggestions: the index has remote shards");
+        } else {
+            results.suggestion = detail::spelling_suggestion(impl_->db, r.query);
+        }
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             results.hits.push_back(impl_->hit_of(it, r, highlights));
         }

@@ -103,10 +103,14 @@ Timeline make_timeline(const DayCounts& days, std::size_t undated, TimeUnit unit
 }
 
 void DateSpy::operator()(const Xapian::Document& doc, double) {
-    if (const auto day = day_of(doc.get_value(kDateSlot))) {
-        ++days_[*day];
+    count(doc.get_value(kDateSlot), 1);
+}
+
+void DateSpy::count(std::string_view value, std::size_t documents) {
+    if (const auto day = day_of(value)) {
+        days_[*day] += documents;
     } else {
-        ++undated_;
+        undated_ += documents;
     }
 }
 

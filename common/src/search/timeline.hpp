@@ -32,6 +32,9 @@ public:
     void operator()(const Xapian::Document& doc, double weight) override;
     std::string name() const override { return "newsq.DateSpy"; }
 
+    /// Counts `documents` documents whose date slot holds `value` (empty: undated).
+    void count(std::string_view value, std::size_t documents);
+
     const DayCounts& days() const { return days_; }
     std::size_t undated() const { return undated_; }
 
