@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
+#include <newsq/error.hpp>
 #include <newsq/index.hpp>
 #include <newsq/maintenance.hpp>
 #include <newsq/search.hpp>
@@ -233,4 +234,13 @@ TEST_CASE("a rebuild keeps the number of shards unless told, and rollback return
     CHECK(newsq::index_stats(index).shards == 3);
     CHECK(newsq::index_stats(index).articles == 65);
     CHECK(Searcher(index).search({.query = "strike"}).hits.size() > 0);
+}
+
+TEST_CASE("a shard missing from its generation is an error, never a smaller index") {
+    const TempDir dir;
+    const fs::path index = dir.path() / "index";
+    build(index, 3);
+    fs::remove_all(index / "gen-1/shard-2");
+    CHECK_THROWS_WITH_AS(Searcher{index}, doctest::Contains("no index there"), newsq::Error);
+    CHECK_THROWS_AS(newsq::index_stats(index), newsq::Error);
 }

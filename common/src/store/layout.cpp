@@ -23,18 +23,34 @@ constexpr std::string_view kScratchSuffix = ".build";
 
 constexpr std::string_view kShardPrefix = "shard-";
 
-// The generation named by a word, or by the first line of a stub file when `stub_line`: the
-// first component of the path after "glass" ("gen-3" of "glass gen-3/shard-0").
-std::optional<std::string> read_generation(const fs::path& file, bool stub_line) {
-    std::ifstream in(file);
-    std::string word;
-    if (stub_line && !(in >> word && word == "glass")) {
+// The generation a word names ("gen-3" of "gen-3" or "gen-3/shard-0"), if it names one.
+std::optional<std::string> generation_of(std::string_view word) {
+    if (!word.starts_with(kGenerationPrefix)) {
         return std::nullopt;
     }
-    if (in >> word && word.starts_with(kGenerationPrefix)) {
-        return word.substr(0, word.find('/'));
+    return std::string(word.substr(0, word.find('/')));
+}
+
+// The databases a stub file of newsq's lists ("glass gen-3/shard-0" lines), relative to its
+// directory; empty for any other file.
+std::vector<std::string> stub_paths(const fs::path& stub) {
+    std::ifstream in(stub);
+    std::vector<std::string> paths;
+    std::string type;
+    std::string path;
+    while (in >> type >> path) {
+        if (type != "glass" || !generation_of(path)) {
+            return {};
+        }
+        paths.push_back(path);
     }
-    return std::nullopt;
+    return paths;
+}
+
+std::optional<std::string> read_previous(const fs::path& file) {
+    std::ifstream in(file);
+    std::string word;
+    return in >> word ? generation_of(word) : std::nullopt;
 }
 
 [[noreturn]] void fail(std::string_view action, const fs::path& path) {
@@ -97,8 +113,12 @@ fs::path Layout::stub(const fs::path& dir) {
 }
 
 Layout Layout::read(const fs::path& dir) {
-    return Layout{dir, read_generation(stub(dir), true),
-                  read_generation(dir / kPreviousFile, false)};
+    Layout layout{dir, std::nullopt, read_previous(dir / kPreviousFile), {}};
+    for (const std::string& path : stub_paths(stub(dir))) {
+        layout.current = generation_of(path);
+        layout.listed.push_back(dir / path);
+    }
+    return layout;
 }
 
 bool Layout::empty() const {
@@ -114,7 +134,7 @@ std::string Layout::next_generation() const {
 }
 
 std::vector<fs::path> Layout::shards() const {
-    return current ? shards_of(dir / *current) : std::vector<fs::path>{dir};
+    return current ? listed : std::vector<fs::path>{dir};
 }
 
 std::vector<fs::path> Layout::shards_of(const fs::path& generation) const {
@@ -140,6 +160,7 @@ void Layout::switch_to(const std::string& generation, const std::optional<std::s
     write_atomically(stub(dir), lines);
     previous = replaced ? replaced : previous;
     current = generation;
+    listed = shards_of(dir / generation);
 }
 
 std::string Layout::adopt_legacy() {

@@ -16,8 +16,9 @@ namespace newsq::detail {
 /// A directory made by an earlier version is itself a glass database (a "legacy" layout).
 struct Layout {
     std::filesystem::path dir;
-    std::optional<std::string> current;  ///< live generation; none for a legacy layout
-    std::optional<std::string> previous; ///< generation `rollback` returns to, if any
+    std::optional<std::string> current;        ///< live generation; none for a legacy layout
+    std::optional<std::string> previous;       ///< generation `rollback` returns to, if any
+    std::vector<std::filesystem::path> listed; ///< the live shards, as the stub lists them
 
     /// The layout found in `dir` (which may not exist yet).
     static Layout read(const std::filesystem::path& dir);
@@ -28,7 +29,8 @@ struct Layout {
     /// The live generation's directory.
     std::filesystem::path live() const { return current ? dir / *current : dir; }
 
-    /// The live shards' databases, in shard order.
+    /// The live shards' databases, in shard order: as the stub lists them (a missing one is
+    /// then an error to open, never a smaller index).
     std::vector<std::filesystem::path> shards() const;
 
     /// The shards' databases of `generation` (which may be a scratch one), in shard order.
