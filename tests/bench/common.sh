@@ -1,12 +1,23 @@
-# Helpers the update, dedup and web benchmark scripts source.
+# Helpers the update, dedup, web and shards benchmark scripts source.
 
-# Reads "[N] [--reps R]" into $docs and $reps (their defaults set before), or prints the
-# calling script's header comment for --help.
+# Reads "[N] [--reps R]" into $docs and $reps (their defaults set before), and each option the
+# calling script names in the associative array $value_options (option → variable, e.g.
+# ([--shards]=shard_list)) into its variable; prints the calling script's header comment for
+# --help. An unknown option exits 2.
 parse_docs_and_reps() {
     while (($#)); do
         case $1 in
         --reps) reps=$2; shift 2 ;;
         -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        --*)
+            if [[ -v value_options[$1] ]] && (($# >= 2)); then
+                printf -v "${value_options[$1]}" '%s' "$2"
+                shift 2
+            else
+                echo "$(basename "$0"): unknown option or missing value: $1" >&2
+                exit 2
+            fi
+            ;;
         *) docs=$1; shift ;;
         esac
     done

@@ -21,16 +21,9 @@ build_dir=${BUILD_DIR:-$here/../../build}
 docs=10000
 reps=3
 sizes=""
-while (($#)); do
-    case $1 in
-    --reps) reps=$2; shift 2 ;;
-    --scale) sizes=$2; shift 2 ;;
-    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) docs=$1; shift ;;
-    esac
-done
 source "$here/common.sh"
-check_counts
+declare -A value_options=([--scale]=sizes)
+parse_docs_and_reps "$@"
 make_work_dir
 
 # Seconds taken by `newsindex add FILE --index DIR [FLAGS…]`.

@@ -29,16 +29,9 @@ seed=${SEED:-1}
 docs=10000
 reps=3
 shard_list="1 2"
-while (($#)); do
-    case $1 in
-    --reps) reps=$2; shift 2 ;;
-    --shards) shard_list=$2; shift 2 ;;
-    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) docs=$1; shift ;;
-    esac
-done
 source "$here/common.sh"
-check_counts
+declare -A value_options=([--shards]=shard_list)
+parse_docs_and_reps "$@"
 
 die() {
     echo "shards.sh: $*" >&2
