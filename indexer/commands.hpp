@@ -26,6 +26,9 @@ std::function<int()> setup_stats(CLI::App& app);
 /// `newsindex check`
 std::function<int()> setup_check(CLI::App& app);
 
+/// `newsindex replicate HOST:PORT [--shard K]`
+std::function<int()> setup_replicate(CLI::App& app);
+
 /// `newsindex analyze PATH…`
 std::function<int()> setup_analyze(CLI::App& app);
 

@@ -27,6 +27,9 @@ const std::array kCommands = {
             newsq::indexer::setup_stats},
     Command{"check", "verify the index: Xapian's check and newsq's invariants",
             newsq::indexer::setup_check},
+    Command{"replicate",
+            "bring a replica up to date with its master's xapian-replicate-server",
+            newsq::indexer::setup_replicate},
     Command{"analyze", "show what the analysis finds in articles, without indexing them",
             newsq::indexer::setup_analyze},
 };

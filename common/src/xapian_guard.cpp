@@ -50,10 +50,12 @@ bool is_transient(const Xapian::DatabaseError& e) {
     // Xapian's exceptions are not polymorphic: their type is told by name. A missing or too new
     // database has a type of its own (DatabaseNotFoundError, DatabaseVersionError). A block
     // number read from a block a writer has reused since can lie past the end of its table, which
-    // glass reports as a plain DatabaseError.
+    // glass reports as a plain DatabaseError. A remote server whose database a replica's new copy
+    // replaced finds it missing until the reader connects again.
     const std::string_view type = e.get_type();
     return type == "DatabaseModifiedError" || type == "DatabaseCorruptError" ||
            type == "DatabaseOpeningError" ||
+           (type == "DatabaseNotFoundError" && e.get_context().starts_with("remote:")) ||
            (type == "DatabaseError" && e.get_msg().starts_with("EOF reading block"));
 }
 

@@ -72,4 +72,24 @@ private:
     std::string err_;
 };
 
+// A loopback port no one listens on now, as the kernel picks one.
+int free_port();
+
+// One of Debian's Xapian servers (xapian-tcpsrv, xapian-replicate-server) serving `path` on a
+// free loopback port, once it accepts connections; killed when dropped. `port_option` is how the
+// program names its port ("--port", "-p").
+class XapianServer {
+public:
+    XapianServer(const std::string& program, const std::string& port_option,
+                 const std::string& path);
+
+    // "127.0.0.1:PORT"
+    std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+
+private:
+    TempDir dir_;
+    int port_;
+    Background child_;
+};
+
 } // namespace e2e

@@ -100,39 +100,14 @@ private:
     int port_ = 0;
 };
 
-// A port no one listens on now, as the kernel picks one.
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t size = sizeof address;
-    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), size) == 0);
-    REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0);
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
-
-// Debian's xapian-tcpsrv serving the database `db` on a free port, killed when dropped.
-class ShardServer {
-public:
+// Debian's xapian-tcpsrv serving the database `db`, and the stub line naming it.
+struct ShardServer {
     explicit ShardServer(const std::string& db)
-        : port_(free_port())
-        , child_(NEWSQ_XAPIAN_TCPSRV, {"--port", std::to_string(port_), db}, dir_) {
-        const auto deadline = std::chrono::steady_clock::now() + 30s;
-        while (!contains(child_.out(), "Listening") &&
-               std::chrono::steady_clock::now() < deadline) {
-            std::this_thread::sleep_for(20ms);
-        }
-        REQUIRE_MESSAGE(contains(child_.out(), "Listening"), "xapian-tcpsrv did not start");
-    }
+        : server(NEWSQ_XAPIAN_TCPSRV, "--port", db) {}
 
-    std::string stub_line() const { return "remote 127.0.0.1:" + std::to_string(port_) + "\n"; }
+    std::string stub_line() const { return "remote " + server.address() + "\n"; }
 
-private:
-    TempDir dir_;
-    int port_;
-    Background child_;
+    XapianServer server;
 };
 
 // Sends `request` as it is on a new connection to `port` and returns what comes back until
@@ -438,4 +413,49 @@ TEST_CASE("serve: over two shards served by xapian-tcpsrv, the answers of the lo
         }
         CHECK(theirs == mine);
     }
+}
+
+TEST_CASE("serve: a cluster of shard replicas follows its master's update") {
+    const TempDir dir;
+    const std::string master = dir / "master";
+    REQUIRE(newsindex({"rebuild", kArticles, "--index", master, "--shards", "2", "-q"}).status ==
+            0);
+    const XapianServer replication(NEWSQ_XAPIAN_REPLICATE_SERVER, "-p", master);
+    const std::array replicas{dir / "replica-0", dir / "replica-1"};
+    const auto sync = [&] {
+        for (std::size_t k = 0; k < replicas.size(); ++k) {
+            const Result r = newsindex({"replicate", replication.address(), "--index", replicas[k],
+                                        "--shard", std::to_string(k)});
+            REQUIRE_MESSAGE(r.status == 0, r.err);
+        }
+    };
+    sync();
+    const ShardServer first(replicas[0]);
+    const ShardServer second(replicas[1]);
+    const std::string front = dir / "front.stub";
+    std::ofstream(front) << first.stub_line() << second.stub_line();
+
+    const Server local(master);
+    const Server cluster(front);
+    const std::string target = "/api/search?q=%22war+crimes%22&facets=5&timeline=month";
+    Json mine = local.ok(target);
+    Json theirs = cluster.ok(target);
+    for (Json* answer : {&mine, &theirs}) {
+        answer->erase("notes");
+        answer->erase("suggestion");
+    }
+    CHECK(theirs == mine);
+
+    const std::string article = dir / "new.jsonl";
+    std::ofstream(article) << R"({"id": "cluster-1", "title": "Quokka census opens", "body":)"
+                           << R"( "Rangers began counting quokkas on Monday."})" << '\n';
+    REQUIRE(newsindex({"update", article, "--index", master}).status == 0);
+    sync();
+    // The front end reconnects to the shard servers within 5 s, and they then serve the copy.
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    while (cluster.ok("/api/search?q=quokka").at("hits").empty() &&
+           std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(200ms);
+    }
+    CHECK(cluster.ok("/api/search?q=quokka").at("hits").at(0).at("id") == "cluster-1");
 }

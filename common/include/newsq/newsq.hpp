@@ -9,5 +9,6 @@
 #include <newsq/index.hpp>
 #include <newsq/maintenance.hpp>
 #include <newsq/reader.hpp>
+#include <newsq/replica.hpp>
 #include <newsq/schema.hpp>
 #include <newsq/search.hpp>

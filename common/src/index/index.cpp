@@ -105,6 +105,18 @@ void compact(const fs::path& dir, const fs::path& built, const fs::path& target,
     discard(built);
 }
 
+// The layout of `dir` for its writer: not a replica's, whose copies only `newsindex replicate`
+// changes.
+detail::Layout writable_layout(const fs::path& dir) {
+    detail::Layout layout = detail::Layout::read(dir);
+    if (layout.replica) {
+        throw Error(ErrorCode::invalid_argument,
+                    fmt::format("{} is a replica of another index, which only follows it", dir),
+                    "write to the index it copies, and run `newsindex replicate` again");
+    }
+    return layout;
+}
+
 // Makes `generation` live; what it replaces becomes the previous database.
 void make_live(detail::Layout& layout, const std::string& generation) {
     if (layout.current || layout.empty()) {
@@ -224,13 +236,15 @@ Index::~Index() = default;
 Index Index::open(const fs::path& dir, const OpenOptions& options) {
     make_directory(dir);
     detail::WriterLock lock(dir, options.wait);
-    detail::Layout layout = detail::Layout::read(dir);
+    detail::Layout layout = writable_layout(dir);
     if (layout.empty()) {
         layout.remove_stale();
         const std::string first = layout.next_generation();
         make_impl(std::nullopt, dir,
                   shard_paths(dir / first, std::max<std::size_t>(options.shards, 1)));
         layout.switch_to(first, std::nullopt);
+    } else if (layout.current) {
+        layout.write_manifest();
     }
     return Index(make_impl(std::move(lock), dir, layout.shards()));
 }
@@ -240,7 +254,7 @@ IngestReport rebuild(const fs::path& dir, std::span<const std::string> paths,
                      const std::function<void(const BadRecord&)>& on_bad, const OpenOptions& open) {
     make_directory(dir);
     detail::WriterLock lock(dir, open.wait);
-    detail::Layout layout = detail::Layout::read(dir);
+    detail::Layout layout = writable_layout(dir);
     layout.remove_stale();
     const std::size_t count =
         open.shards > 0 ? open.shards : (layout.empty() ? 1 : layout.shards().size());
@@ -273,7 +287,7 @@ void rollback(const fs::path& dir, const OpenOptions& open) {
         throw Error(ErrorCode::index_not_found, fmt::format("no index at {}", dir));
     }
     detail::WriterLock lock(dir, open.wait);
-    detail::Layout layout = detail::Layout::read(dir);
+    detail::Layout layout = writable_layout(dir);
     if (!layout.current || !layout.previous || !fs::is_directory(dir / *layout.previous)) {
         throw Error(ErrorCode::invalid_argument,
                     fmt::format("index {} has no previous database to roll back to", dir),

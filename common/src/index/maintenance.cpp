@@ -53,7 +53,7 @@ std::uintmax_t size_on_disk(const std::vector<fs::path>& shards) {
     std::uintmax_t bytes = 0;
     std::error_code ec;
     for (const fs::path& shard : shards) {
-        for (const auto& entry : fs::directory_iterator(shard, ec)) {
+        for (const auto& entry : fs::recursive_directory_iterator(shard, ec)) {
             if (entry.is_regular_file(ec)) {
                 bytes += entry.file_size(ec);
             }

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -100,20 +101,29 @@ Xapian::Query full_query(const Xapian::Database& db, const Request& r,
 
 } // namespace
 
+// How long a reader keeps its connections to remote shards. A server follows a switch to a new
+// generation (a rebuild's, or a replica's) only on a new connection.
+constexpr std::chrono::seconds kRemoteReconnect{5};
+
 struct Searcher::Impl {
     std::filesystem::path dir;
     std::pair<ino_t, std::int64_t> stub; // read before the database is opened
     Xapian::Database db;
     bool remote = false; // some shards are served by other machines
+    std::chrono::steady_clock::time_point opened = std::chrono::steady_clock::now();
     Xapian::Stem stem = detail::text_stemmer();
 
     // Moves to the newest committed state: reopens the database, or opens the new one when a
-    // rebuild or rollback has switched the index to another database (or `anew`).
+    // rebuild or rollback has switched the index to another database (or `anew`), and the
+    // remote shards' connections once they are kRemoteReconnect old.
     void refresh(bool anew) {
-        if (const auto now = detail::stub_identity(dir); anew || now != stub) {
+        const auto now = detail::stub_identity(dir);
+        const auto time = std::chrono::steady_clock::now();
+        if (anew || now != stub || (remote && time - opened > kRemoteReconnect)) {
             db = detail::open_reader(dir);
             remote = detail::has_remote_shards(dir);
             stub = now;
+            opened = time;
         } else {
             db.reopen();
         }

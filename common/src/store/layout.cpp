@@ -2,12 +2,14 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <vector>
 
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <fmt/std.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <newsq/error.hpp>
 
@@ -23,6 +25,11 @@ constexpr std::string_view kScratchSuffix = ".build";
 
 constexpr std::string_view kShardPrefix = "shard-";
 
+constexpr std::string_view kShardType = "glass"; // a stub line naming a database newsq writes
+constexpr std::string_view kCopyType = "auto";   // one naming a copy xapian-replicate keeps
+
+constexpr std::string_view kManifestKey = "newsq.stub";
+
 // The generation a word names ("gen-3" of "gen-3" or "gen-3/shard-0"), if it names one.
 std::optional<std::string> generation_of(std::string_view word) {
     if (!word.starts_with(kGenerationPrefix)) {
@@ -31,20 +38,27 @@ std::optional<std::string> generation_of(std::string_view word) {
     return std::string(word.substr(0, word.find('/')));
 }
 
-// The databases a stub file of newsq's lists ("glass gen-3/shard-0" lines), relative to its
-// directory; empty for any other file.
-std::vector<std::string> stub_paths(const fs::path& stub) {
-    std::ifstream in(stub);
+// The databases a stub file of newsq's lists, relative to its directory: "glass gen-3/shard-0"
+// lines, or a replica's "auto gen-3/shard-0" lines (`copies`); none for any other file.
+struct StubLines {
     std::vector<std::string> paths;
+    bool copies = false;
+};
+
+StubLines parse_stub(std::istream& in) {
+    StubLines lines;
     std::string type;
     std::string path;
     while (in >> type >> path) {
-        if (type != "glass" || !generation_of(path)) {
+        const bool copy = type == kCopyType;
+        if ((type != kShardType && !copy) || !generation_of(path) ||
+            (!lines.paths.empty() && copy != lines.copies)) {
             return {};
         }
-        paths.push_back(path);
+        lines.copies = copy;
+        lines.paths.push_back(path);
     }
-    return paths;
+    return lines;
 }
 
 std::optional<std::string> read_previous(const fs::path& file) {
@@ -114,10 +128,13 @@ fs::path Layout::stub(const fs::path& dir) {
 
 Layout Layout::read(const fs::path& dir) {
     Layout layout{dir, std::nullopt, read_previous(dir / kPreviousFile), {}};
-    for (const std::string& path : stub_paths(stub(dir))) {
+    std::ifstream in(stub(dir));
+    const StubLines lines = parse_stub(in);
+    for (const std::string& path : lines.paths) {
         layout.current = generation_of(path);
         layout.listed.push_back(dir / path);
     }
+    layout.replica = lines.copies;
     return layout;
 }
 
@@ -150,17 +167,63 @@ fs::path Layout::shard_path(const fs::path& generation, std::size_t k, std::size
 }
 
 void Layout::switch_to(const std::string& generation, const std::optional<std::string>& replaced) {
+    publish(generation, replaced, shards_of(dir / generation), kShardType);
+    write_manifest();
+}
+
+void Layout::switch_to_copies(const std::string& generation,
+                              const std::optional<std::string>& replaced,
+                              const std::vector<fs::path>& copies) {
+    publish(generation, replaced, copies, kCopyType);
+}
+
+void Layout::publish(const std::string& generation, const std::optional<std::string>& replaced,
+                     const std::vector<fs::path>& shards, std::string_view type) {
     if (replaced) {
         write_atomically(dir / kPreviousFile, *replaced + '\n');
     }
-    std::string lines;
-    for (const fs::path& shard : shards_of(dir / generation)) {
-        lines += fmt::format("glass {}\n", shard.lexically_relative(dir).generic_string());
-    }
-    write_atomically(stub(dir), lines);
+    write_atomically(stub(dir), stub_text(shards, type));
     previous = replaced ? replaced : previous;
     current = generation;
-    listed = shards_of(dir / generation);
+    listed = shards;
+    replica = type == kCopyType;
+}
+
+std::string Layout::stub_text(const std::vector<fs::path>& shards, std::string_view type) const {
+    std::string lines;
+    for (const fs::path& shard : shards) {
+        lines += fmt::format("{} {}\n", type, shard.lexically_relative(dir).generic_string());
+    }
+    return lines;
+}
+
+fs::path Layout::manifest(const fs::path& dir) {
+    return dir / "manifest";
+}
+
+void Layout::write_manifest() const {
+    const std::string lines = stub_text(shards(), kShardType);
+    try {
+        Xapian::WritableDatabase db(manifest(dir).string(), Xapian::DB_CREATE_OR_OPEN);
+        if (db.get_metadata(std::string(kManifestKey)) != lines) {
+            db.set_metadata(std::string(kManifestKey), lines);
+            db.commit();
+        }
+    } catch (const Xapian::Error& e) {
+        throw Error(ErrorCode::io, fmt::format("cannot write the manifest {}: {}", manifest(dir),
+                                               e.get_description()));
+    }
+}
+
+std::vector<std::string> Layout::read_manifest(const fs::path& manifest) {
+    std::istringstream in(
+        Xapian::Database(manifest.string()).get_metadata(std::string(kManifestKey)));
+    StubLines lines = parse_stub(in);
+    if (lines.paths.empty() || lines.copies) {
+        throw Error(ErrorCode::index_corrupt,
+                    fmt::format("the manifest {} lists no database of its index", manifest));
+    }
+    return std::move(lines.paths);
 }
 
 std::string Layout::adopt_legacy() {

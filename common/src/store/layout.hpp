@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newsq::detail {
@@ -14,11 +15,17 @@ namespace newsq::detail {
 /// `shard-(N-1)/`, which the stub lists in that order (an article's shard is chosen by a hash of
 /// its id, see shard_of). `previous` names the generation a rebuild replaced, kept for rollback.
 /// A directory made by an earlier version is itself a glass database (a "legacy" layout).
+///
+/// The directory also holds `manifest/`, a small glass database whose metadata repeats the
+/// stub's lines, so that a replica can learn through Xapian's replication which databases make
+/// up the live index. A replica's generations hold copies kept by xapian-replicate (each a
+/// directory with a stub of its own), which its stub lists as `auto` lines.
 struct Layout {
     std::filesystem::path dir;
     std::optional<std::string> current;        ///< live generation; none for a legacy layout
     std::optional<std::string> previous;       ///< generation `rollback` returns to, if any
     std::vector<std::filesystem::path> listed; ///< the live shards, as the stub lists them
+    bool replica = false;                      ///< the shards are copies of another index's
 
     /// The layout found in `dir` (which may not exist yet).
     static Layout read(const std::filesystem::path& dir);
@@ -54,6 +61,24 @@ struct Layout {
     /// records `replaced` (when given) as the previous one. Throws Error (io).
     void switch_to(const std::string& generation, const std::optional<std::string>& replaced);
 
+    /// Makes the copies of `generation`'s shards `copies` (a replica's) live in one atomic
+    /// rename of the stub file, and records `replaced` (when given) as the previous generation.
+    /// Throws Error (io).
+    void switch_to_copies(const std::string& generation, const std::optional<std::string>& replaced,
+                          const std::vector<std::filesystem::path>& copies);
+
+    /// The manifest database of index directory `dir`.
+    static std::filesystem::path manifest(const std::filesystem::path& dir);
+
+    /// Writes the stub's lines into the manifest, unless it holds them already. Throws Error
+    /// (io).
+    void write_manifest() const;
+
+    /// The databases the manifest copied to `manifest` lists, relative to its index directory
+    /// ("gen-3/shard-0"), in shard order. Throws Xapian's errors, and Error (index_corrupt) when
+    /// it lists none.
+    static std::vector<std::string> read_manifest(const std::filesystem::path& manifest);
+
     /// Moves a legacy layout's database files into generation `gen-0` (after the stub has
     /// been written, so readers never see a directory without a database). Throws Error (io).
     std::string adopt_legacy();
@@ -62,6 +87,12 @@ struct Layout {
     /// database: what an earlier rebuild replaced twice over, or left half-built when it was
     /// killed.
     void remove_stale() const;
+
+private:
+    void publish(const std::string& generation, const std::optional<std::string>& replaced,
+                 const std::vector<std::filesystem::path>& shards, std::string_view type);
+    std::string stub_text(const std::vector<std::filesystem::path>& shards,
+                          std::string_view type) const;
 };
 
 } // namespace newsq::detail
