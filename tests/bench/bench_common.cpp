@@ -241,12 +241,7 @@ int run(int argc, char** argv, const Engine& engine, std::span<const Variant> va
         ->required()
         ->check(CLI::ExistingFile);
     index->add_option("db", db, "index to create")->required();
-    const Engine* indexer = &engine;
-    for (const Variant& variant : variants) {
-        index->add_flag_callback(
-            std::string(variant.flag), [&indexer, &variant] { indexer = &variant.engine; },
-            std::string(variant.help));
-    }
+    const Engine* chosen = &engine;
 
     CLI::App* query = app.add_subcommand("query", "time every query of a query set");
     query->add_option("db", db, "index to search")->required()->check(CLI::ExistingPath);
@@ -257,12 +252,19 @@ int run(int argc, char** argv, const Engine& engine, std::span<const Variant> va
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
 
+    for (const Variant& variant : variants) {
+        (variant.verb == Verb::index ? index : query)
+            ->add_flag_callback(
+                std::string(variant.flag), [&chosen, &variant] { chosen = &variant.engine; },
+                std::string(variant.help));
+    }
+
     CLI11_PARSE(app, argc, argv);
     try {
         if (index->parsed()) {
-            index_verb(*indexer, corpus, db);
+            index_verb(*chosen, corpus, db);
         } else {
-            query_verb(engine, db, queries, repeat);
+            query_verb(*chosen, db, queries, repeat);
         }
     } catch (const std::exception& e) {
         fmt::print(stderr, "bench-{}: {}\n", engine.name, e.what());

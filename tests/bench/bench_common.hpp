@@ -35,12 +35,16 @@ struct Engine {
     std::string (*translate)(std::string_view query);
 };
 
-/// Another configuration of an engine, chosen by a flag of the `index` verb; its result line
-/// carries the variant's engine name (`bench-newsq index --no-analysis …` reports `newsq-bare`).
+/// The two verbs of every benchmark tool.
+enum class Verb { index, query };
+
+/// Another configuration of an engine, chosen by a flag of one verb; its result line carries
+/// the variant's engine name (`bench-newsq index --no-analysis …` reports `newsq-bare`).
 struct Variant {
     std::string_view flag; ///< e.g. "--no-analysis"
     std::string_view help;
     Engine engine;
+    Verb verb; ///< the verb taking the flag
 };
 
 /// The fields the baselines index, from one JSON Lines record; a missing field is empty.
@@ -60,9 +64,9 @@ void for_each_line(const std::filesystem::path& path,
 /// The query unchanged, for engines that read the shared syntax (Xapian's QueryParser).
 std::string same_query(std::string_view query);
 
-/// Parses `index [VARIANT-FLAG] CORPUS DB` or `query DB QUERIES [--repeat R]`, runs the verb on
-/// `engine` (or on the variant whose flag is given) and prints one result line on standard
-/// output. Returns the exit status.
+/// Parses `index [VARIANT-FLAG] CORPUS DB` or `query [VARIANT-FLAG] DB QUERIES [--repeat R]`, runs
+/// the verb on `engine` (or on the variant whose flag is given) and prints one result line on
+/// standard output. Returns the exit status.
 int run(int argc, char** argv, const Engine& engine, std::span<const Variant> variants = {});
 
 } // namespace bench

@@ -1,4 +1,4 @@
-# Helpers the update, dedup, web and shards benchmark scripts source.
+# Helpers the update, dedup, web, shards and scale benchmark scripts source.
 
 # Reads "[N] [--reps R]" into $docs and $reps (their defaults set before), and each option the
 # calling script names in the associative array $value_options (option → variable, e.g.
@@ -52,4 +52,23 @@ seconds_of() {
 # The median of the numbers on standard input, one per line.
 median() {
     sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# Prints the calling script's name and a message on standard error and exits 2.
+die() {
+    echo "$(basename "$0"): $*" >&2
+    exit 2
+}
+
+# The path of the executable $1 under $build_dir.
+find_tool() {
+    local path
+    path=$(find "$build_dir" -type f -name "$1" -perm -u+x -print -quit 2>/dev/null || true)
+    [[ -n $path ]] || die "$1 not found under $build_dir (build it, or set BUILD_DIR)"
+    echo "$path"
+}
+
+# Disk usage of a file or directory in MiB, as apparent size (du -sb).
+mib_of() {
+    du -sb "$1" | awk '{ printf "%.1f", $1 / 1048576 }'
 }

@@ -33,11 +33,6 @@ source "$here/common.sh"
 declare -A value_options=([--shards]=shard_list)
 parse_docs_and_reps "$@"
 
-die() {
-    echo "shards.sh: $*" >&2
-    exit 2
-}
-
 read -ra shards <<<"$shard_list"
 ((${#shards[@]})) || die "--shards needs at least one shard count"
 for k in "${shards[@]}"; do
@@ -48,13 +43,6 @@ done
 [[ $jobs =~ ^[1-9][0-9]*$ ]] || die "JOBS must be a positive integer, not '$jobs'"
 base=${shards[0]}
 
-find_tool() {
-    local path
-    path=$(find "$build_dir" -type f -name "$1" -perm -u+x -print -quit 2>/dev/null || true)
-    [[ -n $path ]] || die "$1 not found under $build_dir (build it, or set BUILD_DIR)"
-    echo "$path"
-}
-
 make_work_dir
 cp "$build_dir/query/newsq" "$(find_tool bench-xapian)" "$work/"
 corpus=$work/corpus.jsonl
@@ -63,11 +51,6 @@ queries=()
 while IFS= read -r line; do
     [[ -z $line || $line == '#'* ]] || queries+=("$line")
 done <"$here/queries.txt"
-
-# Disk usage of a directory in MiB, as apparent size (du -sb).
-mib_of() {
-    du -sb "$1" | awk '{ printf "%.1f", $1 / 1048576 }'
-}
 
 quietly() {
     "$@" >/dev/null
