@@ -32,7 +32,12 @@ Json facets_json(const std::vector<Facet>& facets) {
     for (const Facet& f : facets) {
         Json values = Json::array();
         for (const FacetValue& v : f.values) {
-            values.push_back({{"value", v.value}, {"count", v.count}});
+            Json value = {{"value", v.value}, {"count", v.count}};
+            if (v.bounds) {
+                value["lower"] = v.bounds->first;
+                value["upper"] = v.bounds->second;
+            }
+            values.push_back(std::move(value));
         }
         out[f.name] = std::move(values);
     }

@@ -77,7 +77,8 @@ void print_facets(std::FILE* out, const std::vector<Facet>& facets) {
         }
         std::string line;
         for (const FacetValue& v : f.values) {
-            line += fmt::format("{}{} {}", line.empty() ? "" : " · ", printable(v.value), v.count);
+            line += fmt::format("{}{} {}{}", line.empty() ? "" : " · ", printable(v.value),
+                                f.exact ? "" : "~", v.count);
         }
         if (f.distinct > f.values.size()) {
             line += fmt::format(" · (+{} more)", f.distinct - f.values.size());

@@ -450,11 +450,12 @@ function facetGroup(state, facet, values) {
   const headingId = `facet-${facet.key}`;
   return el('section', { class: 'facet', 'data-facet': facet.key, 'aria-labelledby': headingId },
     el('h3', { id: headingId }, facet.label),
-    el('ul', {}, ...values.map(({ value, count }) => facetItem(state, facet, value, count))));
+    el('ul', {}, ...values.map((value) => facetItem(state, facet, value))));
 }
 
-// A facet value links to the state with it selected, or unselected when it already is.
-function facetItem(state, facet, value, count) {
+// A facet value links to the state with it selected, or unselected when it already is. A count
+// estimated from a sample of the matches (with `lower` and `upper` bounds) reads "≈N".
+function facetItem(state, facet, { value, count, lower, upper }) {
   let selected;
   let next;
   if (facet.filter) {
@@ -468,7 +469,9 @@ function facetItem(state, facet, value, count) {
   return el('li', {},
     navLink(next, { class: 'facet-value', 'aria-current': selected ? 'true' : null },
       el('span', { class: 'value' }, value),
-      el('span', { class: 'count' }, count.toLocaleString())));
+      el('span', lower === undefined ? { class: 'count' }
+        : { class: 'count', title: `between ${lower.toLocaleString()} and ${upper.toLocaleString()}` },
+      `${lower === undefined ? '' : '≈'}${count.toLocaleString()}`)));
 }
 
 // ---------------------------------------------------------------------------------------------

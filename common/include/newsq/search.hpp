@@ -47,14 +47,17 @@ struct SearchRequest {
     std::optional<std::string> until{}; ///< latest publication date, inclusive
     std::vector<Filter> filters{};      ///< values of one field are OR-ed, different fields AND-ed
     SortOrder sort = SortOrder::relevance;
-    std::size_t offset = 0;               ///< hits to skip
-    std::size_t limit = 10;               ///< hits to return
-    bool snippets = true;                 ///< compute snippets (off for id-only exports)
-    bool clusters = true;                 ///< look up each hit's duplicate cluster (Hit::cluster)
-    std::size_t snippet_chars = 240;      ///< target snippet length in bytes
-    std::size_t quote_chars = 0;          ///< quotes longer than this are cut around their first
-                                          ///< match ("…"); 0 keeps them whole
-    std::size_t facets = 0;               ///< top values counted per facet; 0: no facets
+    std::size_t offset = 0;          ///< hits to skip
+    std::size_t limit = 10;          ///< hits to return
+    bool snippets = true;            ///< compute snippets (off for id-only exports)
+    bool clusters = true;            ///< look up each hit's duplicate cluster (Hit::cluster)
+    std::size_t snippet_chars = 240; ///< target snippet length in bytes
+    std::size_t quote_chars = 0;     ///< quotes longer than this are cut around their first
+                                     ///< match ("…"); 0 keeps them whole
+    std::size_t facets = 0;          ///< top values counted per facet; 0: no facets
+    /// Facets of more matches than this are counted on a sample of about this many and scaled,
+    /// with bounds (Facet::exact is then false, and a note says so); 0: count every match.
+    std::size_t facet_sample = 2000;
     std::optional<TimeUnit> timeline{};   ///< count matches per period of this unit
     std::size_t timeline_max_buckets = 0; ///< when the timeline would be longer, use the next
                                           ///< coarser unit that fits; 0: no limit
@@ -120,6 +123,8 @@ struct SimilarResults {
 struct FacetValue {
     std::string value; ///< as displayed (original case)
     std::size_t count = 0;
+    /// When the count is an estimate (see Facet::exact), the bounds of its 95% interval.
+    std::optional<std::pair<std::size_t, std::size_t>> bounds{};
 
     bool operator==(const FacetValue&) const = default;
 };
@@ -128,7 +133,9 @@ struct FacetValue {
 struct Facet {
     std::string name;               ///< section, source, person, organization, place, speaker
     std::vector<FacetValue> values; ///< most frequent first, ties by value
-    std::size_t distinct = 0;       ///< number of different values, shown or not
+    std::size_t distinct = 0;       ///< number of different values, shown or not (of those
+                                    ///< counted, when the counts are estimates)
+    bool exact = true; ///< false: counted over a sample of the matches and scaled (see notes)
 
     bool operator==(const Facet&) const = default;
 };

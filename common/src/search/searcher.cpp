@@ -212,17 +212,36 @@ struct Searcher::Impl {
         }
     }
 
-    // Counters over every match, as the request asks; they must outlive the match. Over remote
-    // shards, Xapian's own counter of whole slot values (which xapian-tcpsrv can run) counts for
-    // them, and its values are split here.
+    // Counters over every match, as the request asks, run in a pass of their own: unweighted
+    // and uncollapsed, as they count every copy, so that the page's match stays short. Facets
+    // of many matches are counted on a sample, and say so. Over remote shards, Xapian's own
+    // counter of whole slot values (which xapian-tcpsrv can run) counts every match for them,
+    // and its values are split here.
     struct Spies {
         detail::FacetSpy facets;
         detail::DateSpy dates;
         std::optional<Xapian::ValueCountMatchSpy> facet_values;
         std::optional<Xapian::ValueCountMatchSpy> date_values;
 
-        // Adds the spies asked for; returns whether any was.
-        bool watch(Xapian::Enquire& enquire, const SearchRequest& r, bool remote) {
+        // Spies for request `r`, whose matches the page's match estimated at `matches`: the
+        // facets of many are counted on a sample (the timeline counts every match: its values
+        // are small).
+        Spies(const SearchRequest& r, Xapian::doccount matches)
+            : facets(r.facet_sample == 0 || matches <= r.facet_sample
+                         ? 1
+                         : static_cast<Xapian::docid>((matches + r.facet_sample - 1) /
+                                                      r.facet_sample)) {}
+
+        // Runs the spies the request asks for over every match of `query`, if it asks for any.
+        void count(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& r,
+                   bool remote) {
+            if (r.facets == 0 && !r.timeline) {
+                return;
+            }
+            Xapian::Enquire enquire(db);
+            enquire.set_query(query);
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
             if (r.facets > 0) {
                 enquire.add_matchspy(remote ? &facet_values.emplace(kFacetSlot)
                                             : static_cast<Xapian::MatchSpy*>(&facets));
@@ -231,7 +250,7 @@ struct Searcher::Impl {
                 enquire.add_matchspy(remote ? &date_values.emplace(kDateSlot)
                                             : static_cast<Xapian::MatchSpy*>(&dates));
             }
-            return r.facets > 0 || r.timeline;
+            enquire.get_mset(0, 0, db.get_doccount());
         }
 
         void report(const SearchRequest& r, SearchResults& results) {
@@ -250,6 +269,12 @@ struct Searcher::Impl {
             }
             if (r.facets > 0) {
                 results.facets = facets.facets(r.facets);
+                if (!facets.exact()) {
+                    results.notes.push_back(fmt::format(
+                        "facet counts are estimates from {} of the {} matching articles, each "
+                        "with its 95% bounds",
+                        facets.counted(), facets.seen()));
+                }
             }
             if (r.timeline) {
                 results.timeline = detail::make_timeline(dates.days(), dates.undated(), *r.timeline,
@@ -283,18 +308,15 @@ SearchResults Searcher::search(const SearchRequest& r) {
     const Xapian::Query query = impl_->build_query(r);
     const Highlights highlights = highlights_of(query);
     return impl_->retrying([&] {
-        Impl::Spies spies; // before the Enquire, which points to them
         Xapian::Enquire enquire = impl_->enquire(query, r.sort, r.collapse);
         // Room for the check_at_least margin below without wrapping around.
         constexpr std::size_t kMaxWanted = std::numeric_limits<Xapian::doccount>::max() - 100;
         const auto wanted = static_cast<Xapian::doccount>(std::min(r.limit, kMaxWanted));
-        // Spies count what the match sees: make it see every match.
-        const Xapian::doccount check = spies.watch(enquire, r, impl_->remote)
-                                           ? std::max(impl_->db.get_doccount(), wanted)
-                                           : wanted + 100;
         const Xapian::MSet mset =
-            enquire.get_mset(static_cast<Xapian::doccount>(r.offset), wanted, check);
+            enquire.get_mset(static_cast<Xapian::doccount>(r.offset), wanted, wanted + 100);
         SearchResults results;
+        Impl::Spies spies(r, mset.get_matches_estimated());
+        spies.count(impl_->db, query, r, impl_->remote);
         spies.report(r, results);
         results.parsed = query.get_description();
         results.total_estimate = mset.get_matches_estimated();

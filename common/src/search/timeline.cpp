@@ -107,11 +107,48 @@ void DateSpy::operator()(const Xapian::Document& doc, double) {
 }
 
 void DateSpy::count(std::string_view value, std::size_t documents) {
-    if (const auto day = day_of(value)) {
-        days_[*day] += documents;
-    } else {
-        undated_ += documents;
+    std::uint32_t key = 0; // no day: undated
+    for (std::size_t i = 0; value.size() >= 8 && i < 8; ++i) {
+        if (value[i] < '0' || value[i] > '9') {
+            key = 0;
+            break;
+        }
+        key = key * 10 + static_cast<std::uint32_t>(value[i] - '0');
     }
+    if (key != run_day_) {
+        flush();
+        run_day_ = key;
+    }
+    run_ += documents;
+}
+
+void DateSpy::flush() const {
+    if (run_ > 0) {
+        raw_[run_day_] += run_;
+        run_ = 0;
+    }
+}
+
+DayCounts DateSpy::days() const {
+    flush();
+    DayCounts days;
+    for (const auto& [key, documents] : raw_) {
+        if (const auto day = day_of(fmt::format("{:08}", key))) {
+            days[*day] += documents;
+        }
+    }
+    return days;
+}
+
+std::size_t DateSpy::undated() const {
+    flush();
+    std::size_t undated = 0;
+    for (const auto& [key, documents] : raw_) {
+        if (!day_of(fmt::format("{:08}", key))) {
+            undated += documents;
+        }
+    }
+    return undated;
 }
 
 } // namespace newsq::detail
