@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -84,18 +85,21 @@ void discard(const fs::path& generation) {
     fs::remove_all(generation, ec);
 }
 
-// Compacts the `count` shards a rebuild wrote in `built` into `target`, in parallel, and removes
-// `built`: Xapian's writer leaves its blocks partly empty, and a compacted copy is about half the
-// size (the position table most of all) and faster to search.
+// Compacts the `count` shards a rebuild wrote in `built` into `target`, one per core at a time,
+// removing each written shard once its copy is made, and then `built`: Xapian's writer leaves
+// its blocks partly empty, and a compacted copy is about half the size (the position table most
+// of all) and faster to search. The disk then holds the written shards and only a core's worth
+// of copies beyond them.
 void compact(const fs::path& dir, const fs::path& built, const fs::path& target,
              std::size_t count) {
     try {
         const std::vector<fs::path> from = shard_paths(built, count);
         const std::vector<fs::path> to = shard_paths(target, count);
-        detail::on_threads(count, [&](std::size_t k) {
+        detail::on_threads(count, std::thread::hardware_concurrency(), [&](std::size_t k) {
             detail::guarded(dir, "compact", [&] {
                 Xapian::Database(from[k].string()).compact(to[k].string(), Xapian::Compactor::FULL);
             });
+            discard(from[k]);
         });
     } catch (...) {
         discard(target);
