@@ -38,6 +38,28 @@ std::optional<std::string> generation_of(std::string_view word) {
     return std::string(word.substr(0, word.find('/')));
 }
 
+// Whether `text` is a run of one or more digits.
+bool digits(std::string_view text) {
+    return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// Whether `path` is one a layout writes: "gen-3" or "gen-3/shard-0", nothing that could lead
+// out of the index directory.
+bool database_path(std::string_view path) {
+    if (!path.starts_with(kGenerationPrefix)) {
+        return false;
+    }
+    const std::size_t slash = path.find('/');
+    const std::string_view generation =
+        path.substr(kGenerationPrefix.size(), slash - kGenerationPrefix.size());
+    if (slash == std::string_view::npos) {
+        return digits(generation);
+    }
+    const std::string_view shard = path.substr(slash + 1);
+    return digits(generation) && shard.starts_with(kShardPrefix) &&
+           digits(shard.substr(kShardPrefix.size()));
+}
+
 // The databases a stub file of newsq's lists, relative to its directory: "glass gen-3/shard-0"
 // lines, or a replica's "auto gen-3/shard-0" lines (`copies`); none for any other file.
 struct StubLines {
@@ -51,7 +73,7 @@ StubLines parse_stub(std::istream& in) {
     std::string path;
     while (in >> type >> path) {
         const bool copy = type == kCopyType;
-        if ((type != kShardType && !copy) || !generation_of(path) ||
+        if ((type != kShardType && !copy) || !database_path(path) ||
             (!lines.paths.empty() && copy != lines.copies)) {
             return {};
         }
@@ -216,14 +238,20 @@ void Layout::write_manifest() const {
 }
 
 std::vector<std::string> Layout::read_manifest(const fs::path& manifest) {
-    std::istringstream in(
-        Xapian::Database(manifest.string()).get_metadata(std::string(kManifestKey)));
-    StubLines lines = parse_stub(in);
-    if (lines.paths.empty() || lines.copies) {
+    const std::string text =
+        Xapian::Database(manifest.string()).get_metadata(std::string(kManifestKey));
+    std::vector<std::string> paths = manifest_paths(text);
+    if (paths.empty()) {
         throw Error(ErrorCode::index_corrupt,
                     fmt::format("the manifest {} lists no database of its index", manifest));
     }
-    return std::move(lines.paths);
+    return paths;
+}
+
+std::vector<std::string> Layout::manifest_paths(std::string_view text) {
+    std::istringstream in{std::string(text)};
+    StubLines lines = parse_stub(in);
+    return lines.copies ? std::vector<std::string>{} : std::move(lines.paths);
 }
 
 std::string Layout::adopt_legacy() {

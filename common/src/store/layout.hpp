@@ -79,6 +79,10 @@ struct Layout {
     /// it lists none.
     static std::vector<std::string> read_manifest(const std::filesystem::path& manifest);
 
+    /// The databases a manifest's text lists (which comes from another machine): only paths of
+    /// the form "gen-N" or "gen-N/shard-K", in shard order; none when any line is not one.
+    static std::vector<std::string> manifest_paths(std::string_view text);
+
     /// Moves a legacy layout's database files into generation `gen-0` (after the stub has
     /// been written, so readers never see a directory without a database). Throws Error (io).
     std::string adopt_legacy();
