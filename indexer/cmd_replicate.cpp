@@ -83,7 +83,12 @@ int run_replicate(const ReplicateOptions& o) {
     copy_database(master, "manifest", replica.manifest());
     const std::vector<ReplicaCopy> plan = replica.plan(o.shard);
     for (const ReplicaCopy& c : plan) {
-        std::filesystem::create_directories(c.copy.parent_path());
+        std::error_code ec;
+        std::filesystem::create_directories(c.copy.parent_path(), ec);
+        if (ec) {
+            throw Error(ErrorCode::io,
+                        fmt::format("cannot create {}: {}", c.copy.parent_path(), ec.message()));
+        }
         copy_database(master, c.master, c.copy);
     }
     replica.install(plan);
