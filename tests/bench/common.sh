@@ -1,4 +1,4 @@
-# Helpers the update, dedup, web, shards and scale benchmark scripts source.
+# Helpers the benchmark scripts source.
 
 # Reads "[N] [--reps R]" into $docs and $reps (their defaults set before), and each option the
 # calling script names in the associative array $value_options (option → variable, e.g.

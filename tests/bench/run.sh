@@ -29,10 +29,7 @@ declare -A index_flags=([newsq-bare]=--no-analysis)
 docs=10000
 reps=3
 
-die() {
-    echo "run.sh: $*" >&2
-    exit 2
-}
+source "$here/common.sh"
 
 parse_args() {
     while (($#)); do
@@ -54,13 +51,6 @@ parse_args() {
     done
     [[ $docs =~ ^[1-9][0-9]*$ ]] || die "N must be a positive integer, not '$docs'"
     [[ $reps =~ ^[1-9][0-9]*$ ]] || die "--reps must be a positive integer, not '$reps'"
-}
-
-find_tool() {
-    local path
-    path=$(find "$build_dir" -type f -name "$1" -perm -u+x -print -quit 2>/dev/null || true)
-    [[ -n $path ]] || die "$1 not found under $build_dir (build it, or set BUILD_DIR)"
-    echo "$path"
 }
 
 # The value of KEY in a result line of key=value fields.

@@ -15,6 +15,9 @@
 
 namespace e2e {
 
+// The fixture articles (tests/fixtures/README.md).
+inline const std::string kArticles = NEWSQ_FIXTURES "/articles";
+
 // Environment changes for a child: a value sets the variable, nullopt removes it.
 using Env = std::vector<std::pair<std::string, std::optional<std::string>>>;
 

@@ -37,7 +37,6 @@ using Json = nlohmann::json;
 const std::string kNewsindex = NEWSQ_NEWSINDEX;
 const std::string kNewsq = NEWSQ_NEWSQ;
 const std::string kIndex = NEWSQ_E2E_INDEX;
-const std::string kArticles = NEWSQ_FIXTURES "/articles";
 const std::string kBad = NEWSQ_FIXTURES "/bad";
 const std::string kTruncated = NEWSQ_FIXTURES "/truncated";
 

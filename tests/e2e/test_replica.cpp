@@ -13,12 +13,11 @@
 #include "support.hpp"
 
 using e2e::contains;
+using e2e::kArticles;
 using e2e::newsindex;
 using e2e::newsq;
 
 namespace {
-
-const std::string kArticles = std::string(NEWSQ_FIXTURES) + "/articles";
 
 const std::vector<std::string> kQueries{"war crimes", "\"harvest festival\"", "section:world",
                                         "speaker:\"ilse marten\"", "tribunal OR drought"};

@@ -31,7 +31,6 @@ using Json = nlohmann::json;
 using namespace std::chrono_literals;
 
 const std::string kIndex = NEWSQ_E2E_INDEX;
-const std::string kArticles = NEWSQ_FIXTURES "/articles";
 const std::string kWeb = NEWSQ_SOURCE "/query/web";
 const std::string kTribunal = "hh-2022-0317-tribunal";
 const std::string kSpun = "spun-tribunal.txt";

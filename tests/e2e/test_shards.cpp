@@ -9,14 +9,9 @@
 #include "support.hpp"
 
 using e2e::contains;
+using e2e::kArticles;
 using e2e::newsindex;
 using e2e::newsq;
-
-namespace {
-
-const std::string kArticles = std::string(NEWSQ_FIXTURES) + "/articles";
-
-} // namespace
 
 TEST_CASE("rebuild --shards 3 --jobs 2 makes an index of three shards that searches as one") {
     const e2e::TempDir dir;
