@@ -1,5 +1,7 @@
 #include "text.hpp"
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 #include <xapian.h>
 
@@ -204,6 +206,19 @@ std::vector<std::string_view> split_lines(std::string_view text) {
         text.remove_prefix(end + 1);
     }
     return lines;
+}
+
+bool is_cjk(char32_t c) {
+    // The ranges of Xapian 1.4's CJK::codepoint_is_cjk, which FLAG_CJK_NGRAM asks.
+    static constexpr std::pair<char32_t, char32_t> kRanges[] = {
+        {0x2E80, 0x2EFF}, {0x3000, 0x9FFF}, {0xA700, 0xA71F},   {0xAC00, 0xD7AF},  {0xF900, 0xFAFF},
+        {0xFE30, 0xFE4F}, {0xFF00, 0xFFEF}, {0x20000, 0x2A6DF}, {0x2F800, 0x2FA1F}};
+    if (c < kRanges[0].first) {
+        return false;
+    }
+    const bool in_range = std::any_of(std::begin(kRanges), std::end(kRanges),
+                                      [c](const auto& r) { return c >= r.first && c <= r.second; });
+    return in_range && Xapian::Unicode::is_wordchar(c);
 }
 
 } // namespace newsq::detail

@@ -37,6 +37,10 @@ std::size_t utf8_chars(std::string_view text);
 /// code point of its value (ISO-8859-1).
 char32_t decode_utf8(std::string_view text, std::size_t& pos);
 
+/// Whether `c` is a Chinese, Japanese or Korean word character, which the term generator's
+/// FLAG_CJK_NGRAM indexes as unigrams and bigrams.
+bool is_cjk(char32_t c);
+
 /// Which apostrophes join two runs of word characters into one word ("don't").
 enum class Apostrophes { straight, straight_and_curly };
 

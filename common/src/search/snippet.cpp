@@ -2,9 +2,10 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
-#include "text.hpp"
+#include "search/snippet_words.hpp"
 
 namespace newsq::detail {
 
@@ -28,10 +29,82 @@ std::vector<TermSet> positions_of(const Xapian::Query& q) {
     return positions;
 }
 
+// The length of the field prefix of `term`: its leading upper case letters.
+std::size_t prefix_size(std::string_view term) {
+    const auto end =
+        std::find_if(term.begin(), term.end(), [](char c) { return !(c >= 'A' && c <= 'Z'); });
+    return static_cast<std::size_t>(end - term.begin());
+}
+
+// The CJK character of `term` after its prefix, if that is all the rest: a unigram.
+std::string_view unigram_char(std::string_view term) {
+    const std::string_view rest = term.substr(prefix_size(term));
+    return cjk_chars(rest).size() == 1 ? rest : std::string_view();
+}
+
+// Whether `pair` is the bigram of the unigrams `first` and `second`: their prefix, then both
+// characters.
+bool is_bigram_of(std::string_view pair, std::string_view first, std::string_view second) {
+    const std::string_view next = unigram_char(second);
+    return !unigram_char(first).empty() && !next.empty() &&
+           first.substr(0, prefix_size(first)) == second.substr(0, prefix_size(second)) &&
+           pair.size() == first.size() + next.size() && pair.starts_with(first) &&
+           pair.ends_with(next);
+}
+
+// The end of the terms from `i` that QueryParser's FLAG_CJK_NGRAM makes of one CJK word: a
+// character, then every next pair and its second character ("谈", "谈判", "判"); `i` when no
+// such run of two characters or more starts there.
+std::size_t ngram_run_end(const std::vector<std::string>& terms, std::size_t i) {
+    std::size_t k = i;
+    while (k + 2 < terms.size() && is_bigram_of(terms[k + 1], terms[k], terms[k + 2])) {
+        k += 2;
+    }
+    return k == i ? i : k + 1;
+}
+
+// The word of the n-gram terms[begin, end): the first term, then every second term's character.
+std::string ngram_word(const std::vector<std::string>& terms, std::size_t begin, std::size_t end) {
+    std::string word = terms[begin];
+    for (std::size_t k = begin + 2; k < end; k += 2) {
+        word += unigram_char(terms[k]);
+    }
+    return word;
+}
+
+// The term of a query of one term, else "".
+std::string leaf_term(const Xapian::Query& q) {
+    return q.get_type() == Xapian::Query::LEAF_TERM ? *q.get_terms_begin() : std::string();
+}
+
+void collect(const Xapian::Query& q, HighlightSpec& spec);
+
+// An AND's parts, a CJK word's n-grams (which Xapian may have merged into a wider AND) as that
+// word: it highlights where its characters stand together, not wherever one of them is.
+void collect_and(const Xapian::Query& q, HighlightSpec& spec) {
+    std::vector<std::string> terms;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        terms.push_back(leaf_term(q.get_subquery(i)));
+    }
+    for (std::size_t i = 0; i < terms.size();) {
+        const std::size_t end = ngram_run_end(terms, i);
+        if (end > i) {
+            spec.terms.push_back(ngram_word(terms, i, end));
+            i = end;
+        } else {
+            collect(q.get_subquery(i), spec);
+            ++i;
+        }
+    }
+}
+
 void collect(const Xapian::Query& q, HighlightSpec& spec) {
     switch (q.get_type()) {
     case Xapian::Query::LEAF_TERM:
         spec.terms.push_back(*q.get_terms_begin());
+        return;
+    case Op::OP_AND:
+        collect_and(q, spec);
         return;
     case Op::OP_PHRASE:
         spec.phrases.push_back(positions_of(q));
@@ -52,43 +125,6 @@ void collect(const Xapian::Query& q, HighlightSpec& spec) {
     }
 }
 
-struct Word {
-    std::size_t begin;
-    std::size_t end;
-    std::string lower;
-};
-
-// `word` as the term generator indexes it: lower case, with a straight apostrophe.
-std::string term_of(std::string_view word) {
-    if (std::all_of(word.begin(), word.end(), is_ascii)) {
-        std::string lower(word);
-        for (char& c : lower) {
-            c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-        }
-        return lower;
-    }
-    constexpr std::string_view kCurly = "\u2019";
-    std::string straight;
-    for (auto at = word.find(kCurly); at != std::string_view::npos; at = word.find(kCurly)) {
-        straight.append(word.substr(0, at)) += '\'';
-        word.remove_prefix(at + kCurly.size());
-    }
-    straight += word;
-    return fold_case(straight);
-}
-
-// The words of `text` as the index has them.
-std::vector<Word> words_of(std::string_view text) {
-    std::vector<Word> words;
-    std::size_t pos = 0;
-    for (std::string_view w = next_word(text, pos, Apostrophes::straight_and_curly); !w.empty();
-         w = next_word(text, pos, Apostrophes::straight_and_curly)) {
-        const auto begin = static_cast<std::size_t>(w.data() - text.data());
-        words.push_back({begin, begin + w.size(), term_of(w)});
-    }
-    return words;
-}
-
 // A highlighted range of words [first, last] and the query part it matched.
 struct Span {
     std::size_t first;
@@ -96,8 +132,8 @@ struct Span {
     std::size_t part;
 };
 
-// First bytes of the stems in `spec`: the English stemmer keeps a word's first letter, so a
-// word starting otherwise cannot match any stem and need not be stemmed.
+// First bytes of the stems in `spec`: with a stemmer that keeps a word's first byte, a word
+// starting otherwise cannot match any stem and need not be stemmed.
 std::string stem_initials(const HighlightSpec& spec) {
     std::string initials;
     const auto add = [&](const std::string& term) {
@@ -122,10 +158,14 @@ public:
         : words_(words)
         , stemmed_(words.size()) {
         const std::string initials = stem_initials(spec);
+        if (initials.empty()) {
+            return;
+        }
+        const bool by_initial = keeps_first_byte(stem);
         std::unordered_map<std::string_view, std::string> cache;
         for (std::size_t i = 0; i < words.size(); ++i) {
             const std::string& lower = words[i].lower;
-            if (initials.find(lower.front()) == std::string::npos) {
+            if (by_initial && initials.find(lower.front()) == std::string::npos) {
                 continue;
             }
             auto [it, fresh] = cache.try_emplace(lower);
@@ -182,7 +222,35 @@ public:
         return spans;
     }
 
+    // Where the index has bigrams of the CJK word of `chars`: two of its characters standing
+    // together as in the word, runs of them joined ("贸易谈判" where the text has it whole).
+    std::vector<Span> ngrams(const std::vector<std::string>& chars, std::size_t part) const {
+        std::set<std::string> pairs;
+        for (std::size_t k = 0; k + 1 < chars.size(); ++k) {
+            pairs.insert(chars[k] + chars[k + 1]);
+        }
+        std::vector<Span> spans;
+        for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
+            if (!pairs.contains(pair_at(i))) {
+                continue;
+            }
+            if (!spans.empty() && spans.back().last == i) {
+                spans.back().last = i + 1;
+            } else {
+                spans.push_back({i, i + 1, part});
+            }
+        }
+        return spans;
+    }
+
 private:
+    // The CJK characters of words i and i + 1 when they stand together, else "".
+    std::string pair_at(std::size_t i) const {
+        const Word& a = words_[i];
+        const Word& b = words_[i + 1];
+        return a.cjk && b.cjk && a.end == b.begin ? a.lower + b.lower : std::string();
+    }
+
     bool all_near(std::size_t i, const std::vector<TermSet>& positions, std::size_t window) const {
         const std::size_t lo = i > window ? i - window : 0;
         const std::size_t hi = std::min(words_.size(), i + window + 1);
@@ -216,7 +284,8 @@ std::vector<Span> find_spans(const Matcher& m, const HighlightSpec& spec) {
         append(m.near(n, n.size() + 9, part));
     }
     for (const auto& t : spec.terms) {
-        append(m.single(TermSet{t}, part));
+        const std::vector<std::string> chars = cjk_chars(t);
+        append(chars.size() > 1 ? m.ngrams(chars, part) : m.single(TermSet{t}, part));
     }
     std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
         return a.first < b.first || (a.first == b.first && a.last > b.last);
@@ -254,6 +323,27 @@ std::size_t best_start(const std::vector<Word>& words, const std::vector<Span>& 
     return best;
 }
 
+// Whether a sentence starts at byte `i` of `text`: after a line break, after a full stop,
+// question or exclamation mark and a space, or after one of CJK text ("。").
+bool sentence_starts(std::string_view text, std::size_t i) {
+    const std::string_view before = text.substr(0, i);
+    const auto ends_sentence = [](char c) { return c == '.' || c == '?' || c == '!'; };
+    return before.ends_with('\n') ||
+           (before.size() >= 2 && before.back() == ' ' &&
+            ends_sentence(before[before.size() - 2])) ||
+           before.ends_with("。") || before.ends_with("！") || before.ends_with("？");
+}
+
+// The word a few words before word `w`: four back, a CJK character counting as a third of one.
+std::size_t context_start(const std::vector<Word>& words, std::size_t w) {
+    std::size_t weight = 0;
+    while (w > 0 && weight < 12) {
+        --w;
+        weight += words[w].cjk ? 1 : 3;
+    }
+    return w;
+}
+
 // Where to begin: the start of the sentence holding word `w` when close enough, else a few
 // words before it.
 std::size_t window_begin(std::string_view text, const std::vector<Word>& words, std::size_t w,
@@ -261,17 +351,25 @@ std::size_t window_begin(std::string_view text, const std::vector<Word>& words, 
     const std::size_t at = words[w].begin;
     const std::size_t reach = length / 3;
     for (std::size_t i = at; at - i < reach; --i) {
-        if (i == 0) {
-            return 0;
-        }
-        const char c = text[i - 1];
-        if (c == '\n' || ((c == ' ') && i >= 2 &&
-                          (text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!'))) {
+        if (i == 0 || sentence_starts(text, i)) {
             return i;
         }
     }
-    const std::size_t back = std::min<std::size_t>(w, 4);
-    return words[w - back].begin;
+    return words[context_start(words, w)].begin;
+}
+
+// The first and last word of the window of about `length` bytes from byte `begin`.
+std::pair<std::size_t, std::size_t> window_words(const std::vector<Word>& words, std::size_t begin,
+                                                 std::size_t length) {
+    std::size_t first = 0;
+    while (words[first].begin < begin) {
+        ++first;
+    }
+    std::size_t last = first;
+    while (last + 1 < words.size() && words[last + 1].end <= begin + length) {
+        ++last;
+    }
+    return {first, last};
 }
 
 class SnippetWriter {
@@ -317,14 +415,12 @@ std::optional<std::string> shown_as(std::string_view term,
                                     std::initializer_list<std::string_view> prefixes) {
     const bool stem = term.size() > 1 && term[0] == 'Z';
     const std::string_view rest = stem ? term.substr(1) : term;
-    const auto prefix_end =
-        std::find_if(rest.begin(), rest.end(), [](char c) { return !(c >= 'A' && c <= 'Z'); });
-    const auto prefix_size = static_cast<std::size_t>(prefix_end - rest.begin());
-    if (prefix_size == rest.size() || std::find(prefixes.begin(), prefixes.end(),
-                                                rest.substr(0, prefix_size)) == prefixes.end()) {
+    const std::size_t prefix = prefix_size(rest);
+    if (prefix == rest.size() ||
+        std::find(prefixes.begin(), prefixes.end(), rest.substr(0, prefix)) == prefixes.end()) {
         return std::nullopt;
     }
-    return std::string(stem ? "Z" : "").append(rest.substr(prefix_size));
+    return std::string(stem ? "Z" : "").append(rest.substr(prefix));
 }
 
 // The groups (phrases, NEAR) whose every position has a shown term, with their terms shown.
@@ -397,22 +493,17 @@ Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Xap
     const std::size_t first_span = best_start(words, spans, length);
     const std::size_t begin =
         spans.empty() ? 0 : window_begin(text, words, spans[first_span].first, length);
-    std::size_t last = 0;
-    while (words[last].begin < begin) {
-        ++last;
-    }
-    while (last + 1 < words.size() && words[last + 1].end <= begin + length) {
-        ++last;
-    }
+    const auto [first, last] = window_words(words, begin, length);
     const std::size_t end = words[last].end;
     SnippetWriter writer(text);
+    // CJK text has no spaces between its words, nor between them and an ellipsis.
     if (begin > words.front().begin) {
-        writer.append("… ");
+        writer.append(words[first].cjk ? "…" : "… ");
     }
     write_spans(writer, text, words, spans, begin, end);
     const bool cut = end < words.back().end;
     if (cut) {
-        writer.append(" …");
+        writer.append(words[last].cjk ? "…" : " …");
     } else {
         writer.copy(end, text.size());
     }

@@ -17,7 +17,9 @@ namespace newsq::detail {
 using TermSet = std::set<std::string>;
 
 /// What a snippet highlights: the free-text terms of the positive part of a query.
-/// Terms are unprefixed (exact, lower case) or "Z"-prefixed stems, as the indexer writes them.
+/// Terms are unprefixed (exact, lower case) or "Z"-prefixed stems, as the indexer writes them,
+/// or CJK words, which QueryParser's FLAG_CJK_NGRAM gives as an AND of their characters and
+/// pairs of characters: such a word highlights where pairs of its characters stand together.
 struct HighlightSpec {
     std::vector<std::string> terms;            ///< single terms, highlighted wherever they occur
     std::vector<std::vector<TermSet>> phrases; ///< highlighted only where they occur in order
