@@ -55,6 +55,9 @@ void add_filter_options(CLI::App& app, FilterOptions& o) {
     app.add_option("--until", o.until, "latest date, inclusive")->type_name("DATE");
     app.add_option("--section", o.sections, "only this section (repeatable)")->type_name("NAME");
     app.add_option("--source", o.sources, "only this source (repeatable)")->type_name("NAME");
+    app.add_option("--lang,--language", o.languages,
+                   "only articles in this language, an ISO 639-1 code (repeatable)")
+        ->type_name("CODE");
 }
 
 std::size_t PageOptions::count() const {

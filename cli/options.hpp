@@ -22,12 +22,14 @@ void add_index_option(CLI::App& app, std::string& dir);
 /// The index directory chosen by the option, the environment or the default.
 std::filesystem::path resolve_index_dir(const std::string& option);
 
-/// `--since`, `--until`, `--section`, `--source`: the filters every search command takes.
+/// `--since`, `--until`, `--section`, `--source`, `--lang`: the filters every search command
+/// takes.
 struct FilterOptions {
     std::string since;
     std::string until;
     std::vector<std::string> sections;
     std::vector<std::string> sources;
+    std::vector<std::string> languages;
 };
 
 /// Adds the filter options to `app`.
@@ -47,6 +49,9 @@ void apply_filters(const FilterOptions& o, Request& r) {
     }
     for (const std::string& s : o.sources) {
         r.filters.push_back({"source", s});
+    }
+    for (const std::string& s : o.languages) {
+        r.filters.push_back({"language", s});
     }
 }
 

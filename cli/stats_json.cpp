@@ -23,6 +23,7 @@ Json stats_json(const IndexStats& s, const std::filesystem::path& dir) {
                 {"last_date", s.last_date},
                 {"sections", value_counts(s.sections)},
                 {"sources", value_counts(s.sources)},
+                {"languages", value_counts(s.languages)},
                 {"bytes", s.bytes},
                 {"updated", s.updated},
                 {"generation", s.generation},

@@ -61,7 +61,8 @@ IngestOptions ingest_options(const IngestCommand& o, const cli::StopOnSignals& s
     options.jobs = o.jobs;
     options.read.max_article_bytes = o.max_article_kib * 1024;
     if (o.no_analysis) {
-        options.analysis = {false, false, false};
+        options.analysis = {
+            .boilerplate = false, .language = false, .entities = false, .quotes = false};
     }
     options.find_duplicates = !o.no_duplicates;
     options.skip_unchanged = o.mode == Mode::update;

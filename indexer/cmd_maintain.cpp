@@ -39,6 +39,7 @@ void print_stats(const IndexStats& s, const std::filesystem::path& dir) {
                s.last_date.empty() ? "-" : s.last_date);
     fmt::print("sections   {}\n", counts_line(s.sections));
     fmt::print("sources    {}\n", counts_line(s.sources));
+    fmt::print("languages  {}\n", counts_line(s.languages));
     fmt::print("size       {:.1f} MiB\n", static_cast<double>(s.bytes) / (1024.0 * 1024.0));
     fmt::print("updated    {}\n", s.updated.empty() ? "-" : s.updated);
     fmt::print("database   {}{}{}\n", s.generation.empty() ? "(single database)" : s.generation,

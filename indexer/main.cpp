@@ -23,7 +23,7 @@ const std::array kCommands = {
             newsq::indexer::setup_rebuild},
     Command{"rollback", "switch back to the index the last rebuild replaced",
             newsq::indexer::setup_rollback},
-    Command{"stats", "what the index holds: articles, dates, sections, sources, size",
+    Command{"stats", "what the index holds: articles, dates, sections, sources, languages, size",
             newsq::indexer::setup_stats},
     Command{"check", "verify the index: Xapian's check and newsq's invariants",
             newsq::indexer::setup_check},

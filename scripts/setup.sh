@@ -22,7 +22,7 @@ build=${BUILD_DIR:-"$root/build"}
 packages=(
     g++ cmake make pkg-config
     libxapian-dev libcli11-dev libfmt-dev doctest-dev nlohmann-json3-dev
-    zlib1g-dev libxxhash-dev libsqlite3-dev libcpp-httplib-dev liblinear-dev libgumbo-dev
+    zlib1g-dev libxxhash-dev libsqlite3-dev libcpp-httplib-dev liblinear-dev libgumbo-dev libcld2-dev
     xapian-tools
 )
 # Only the tests and benchmarks need these: a browser for the search page, Xapian's Python

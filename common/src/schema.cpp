@@ -1,3 +1,4 @@
+#include <newsq/analysis.hpp>
 #include <newsq/schema.hpp>
 
 #include "text.hpp"
@@ -33,7 +34,13 @@ std::string cut_term(std::string term) {
 
 std::string boolean_term(const Field& f, std::string_view value) {
     std::string term(f.prefix);
-    term += f.exact ? std::string(value) : detail::fold_case(detail::trim(value));
+    // A language is stored as its code, and asked for as any tag naming it ("de-DE").
+    const std::string code = f.member == &Article::language ? language_code(value) : "";
+    if (!code.empty()) {
+        term += code;
+    } else {
+        term += f.exact ? std::string(value) : detail::fold_case(detail::trim(value));
+    }
     return cut_term(std::move(term));
 }
 

@@ -32,7 +32,7 @@ void common_fields(const Params& p, Request& r, std::size_t max_offset) {
     r.query = p.text("q").value_or("");
     r.since = p.text("since");
     r.until = p.text("until");
-    for (const char* field : {"section", "source"}) {
+    for (const char* field : {"section", "source", "lang"}) {
         for (std::string& value : p.list(field)) {
             r.filters.push_back({field, std::move(value)});
         }
@@ -114,7 +114,7 @@ bool Params::flag(std::string_view name, bool fallback) const {
 }
 
 SearchRequest search_request(const Params& p) {
-    p.only({"q", "sort", "offset", "limit", "since", "until", "section", "source", "facets",
+    p.only({"q", "sort", "offset", "limit", "since", "until", "section", "source", "lang", "facets",
             "timeline", "collapse"});
     SearchRequest r;
     common_fields(p, r, kMaxOffset);
@@ -133,7 +133,8 @@ SearchRequest search_request(const Params& p) {
 }
 
 QuoteRequest quote_request(const Params& p) {
-    p.only({"q", "speaker", "sort", "offset", "limit", "since", "until", "section", "source"});
+    p.only(
+        {"q", "speaker", "sort", "offset", "limit", "since", "until", "section", "source", "lang"});
     QuoteRequest r;
     common_fields(p, r, kMaxQuoteOffset);
     r.speaker = p.text("speaker");

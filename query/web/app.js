@@ -10,10 +10,11 @@ const TIMELINE_UNIT = 'month'; // the server may answer with a coarser one
 const QUOTES_PER_HIT = 2;
 
 // The facets the API returns, in display order. A `filter` facet adds a URL parameter
-// (section=, source=); a `field` facet adds field:"value" to the query text.
+// (section=, source=, lang=); a `field` facet adds field:"value" to the query text.
 const FACETS = [
   { key: 'section', label: 'Section', filter: 'sections' },
   { key: 'source', label: 'Source', filter: 'sources' },
+  { key: 'language', label: 'Language', filter: 'langs' },
   { key: 'person', label: 'People', field: 'person' },
   { key: 'organization', label: 'Organisations', field: 'org' },
   { key: 'place', label: 'Places', field: 'place' },
@@ -95,6 +96,7 @@ function readState(search = window.location.search) {
     offset: Math.max(0, Number.parseInt(params.get('offset'), 10) || 0),
     sections: params.getAll('section'),
     sources: params.getAll('source'),
+    langs: params.getAll('lang'),
     since: params.get('since') || '',
     until: params.get('until') || '',
   };
@@ -107,6 +109,7 @@ function stateParams(state) {
   if (state.offset > 0) params.set('offset', String(state.offset));
   for (const section of state.sections) params.append('section', section);
   for (const source of state.sources) params.append('source', source);
+  for (const lang of state.langs) params.append('lang', lang);
   if (state.since) params.set('since', state.since);
   if (state.until) params.set('until', state.until);
   return params;
@@ -129,7 +132,7 @@ function apiUrl(state) {
 // Whether there is anything to search for: words, or filters alone (which list their articles).
 function hasSearch(state) {
   return Boolean(state.q.trim() || state.sections.length || state.sources.length
-    || state.since || state.until);
+    || state.langs.length || state.since || state.until);
 }
 
 // A new state: the changes applied, back on the first page.
@@ -164,7 +167,9 @@ function navLink(state, attrs, ...children) {
 
 // A link to the search for one article, by id.
 function idLink(state, id) {
-  const alone = { q: fieldTerm('id', id), sections: [], sources: [], since: '', until: '' };
+  const alone = {
+    q: fieldTerm('id', id), sections: [], sources: [], langs: [], since: '', until: '',
+  };
   return navLink(changed(state, alone), {}, id);
 }
 
@@ -261,7 +266,8 @@ function renderSummary(state, data) {
   const total = data.total_estimate;
   const query = state.q ? [' for ', el('q', {}, state.q)] : [];
   if (data.hits.length === 0) {
-    const filtered = state.sections.length || state.sources.length || state.since || state.until;
+    const filtered = state.sections.length || state.sources.length || state.langs.length
+      || state.since || state.until;
     summary.append(total > 0 ? 'No more results' : 'No articles found', ...query, '.',
       filtered && total === 0 ? ' Try removing a filter.' : '');
     return;
@@ -333,6 +339,8 @@ function renderChips(state) {
       chip('Section', value, changed(state, { sections: toggleValue(state.sections, value) }))),
     ...state.sources.map((value) =>
       chip('Source', value, changed(state, { sources: toggleValue(state.sources, value) }))),
+    ...state.langs.map((value) =>
+      chip('Language', value, changed(state, { langs: toggleValue(state.langs, value) }))),
   ];
   if (state.since) chips.push(chip('Since', state.since, changed(state, { since: '' })));
   if (state.until) chips.push(chip('Until', state.until, changed(state, { until: '' })));

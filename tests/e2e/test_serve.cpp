@@ -181,6 +181,10 @@ TEST_CASE("serve: filters, collapse and the spelling suggestion") {
     }
     const Json both = server.ok("/api/search?q=crimes&section=politics&section=business");
     CHECK(both.at("hits").size() > politics.at("hits").size());
+    // The fixture articles are all English.
+    CHECK(ids_of(server.ok("/api/search?q=crimes&lang=en").at("hits")) ==
+          ids_of(server.ok("/api/search?q=crimes").at("hits")));
+    CHECK(server.ok("/api/search?q=crimes&lang=de").at("hits").empty());
 
     const Json collapsed = server.ok("/api/search?q=crimes");
     const Json all = server.ok("/api/search?q=crimes&collapse=false");

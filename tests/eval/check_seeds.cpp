@@ -1,7 +1,8 @@
 // check-seeds: runs the analysis on the two seed documents the project was specified from (an
 // article with trailing web boilerplate, and a spun copy of it without section or headline) and
 // checks what the issue asks of them: the same quotes in both, the boilerplate gone from the
-// article's clean body, the people and places found under their canonical names.
+// article's clean body, the people and places found under their canonical names, and both
+// detected as English.
 //   usage: check-seeds SEEDS_DIR
 // Exit status: 0 every check passed, 1 some check failed, 2 the seeds could not be read.
 
@@ -179,6 +180,10 @@ int main(int argc, char** argv) {
         const Article& original = find_article(seeds, kOriginal);
         const Article& spun = find_article(seeds, kSpun);
         Checker checker;
+        for (const Article* a : {&original, &spun}) {
+            checker.check(a->language == "en", fmt::format("{} is detected as English", a->id),
+                          fmt::format("detected: \"{}\"", a->language));
+        }
         check_boilerplate(checker, original);
         check_quotes(checker, original, spun);
         check_speakers(checker, original, "article");

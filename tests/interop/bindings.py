@@ -19,7 +19,7 @@ TITLE = "Tribunal opens inquiry into shelling of river towns"
 db = xapian.Database(sys.argv[1])
 parser = xapian.QueryParser()
 parser.set_database(db)
-parser.set_stemmer(xapian.Stem("english"))
+parser.set_stemmer(xapian.Stem("en"))
 parser.set_stemming_strategy(xapian.QueryParser.STEM_SOME)
 parser.add_prefix("title", "S")
 parser.add_prefix("headline", "S")
@@ -28,7 +28,7 @@ parser.add_boolean_prefix("source", "XSOURCE")
 parser.add_boolean_prefix("id", "Q")
 
 failures = []
-if db.get_metadata("newsq.schema") != b"4":
+if db.get_metadata("newsq.schema") != b"5":
     failures.append(f"metadata newsq.schema: got {db.get_metadata('newsq.schema')!r}")
 
 
@@ -60,15 +60,19 @@ expect('"forensic experts"', found, [TRIBUNAL])
 if TRIBUNAL in found:
     article, document = found[TRIBUNAL]
     for key, value in [("title", TITLE), ("section", "World"), ("source", "Harbor Herald"),
-                       ("author", "Mira Castellanos"), ("published", "2022-03-17T09:30:00Z")]:
+                       ("author", "Mira Castellanos"), ("published", "2022-03-17T09:30:00Z"),
+                       ("language", "en")]:
         if article.get(key) != value:
             failures.append(f"data {key}: expected {value!r}, got {article.get(key)!r}")
     if not any(q["speaker"] == "Ilse Marten" for q in article.get("quotes", [])):
         failures.append(f"data quotes: none by Ilse Marten in {article.get('quotes')}")
     if document.get_value(0) != b"20220317093000":
         failures.append(f"value slot 0: got {document.get_value(0)!r}")
-    if f"Q{TRIBUNAL}".encode() not in [t.term for t in document.termlist()]:
+    terms = [t.term for t in document.termlist()]
+    if f"Q{TRIBUNAL}".encode() not in terms:
         failures.append(f"no id term Q{TRIBUNAL}")
+    if b"Len" not in terms:
+        failures.append("no language term Len")
 
 # Another phrase, with the section's filter term built by hand, then through the parser.
 expect('"war crimes" + XSECTIONworld', articles(parse('"war crimes"'), "XSECTIONworld"),
@@ -81,6 +85,7 @@ expect('title:"opens inquiry"', articles(parse('title:"opens inquiry"')), [TRIBU
 expect('source:"harbor herald"', articles(parse('source:"harbor herald"')),
        ["hh-2022-0305-awkward", TRIBUNAL, "hh-explainer-war-crimes"])
 expect("crimes + D20220317", articles(parse("crimes"), "D20220317"), [TRIBUNAL])
+expect("crimes + Lde (no German article)", articles(parse("crimes"), "Lde"), [])
 
 for failure in failures:
     print("FAILED:", failure)

@@ -94,9 +94,10 @@ TEST_CASE("malformed queries are errors that name the problem and position") {
          "NEAR takes a distance like NEAR/5, not \"NEAR/x\" (query position 5)"},
         {"sectoin:World", "unknown field \"sectoin\""},
         {"strike section:", "field \"section:\" has no value (query position 8)"},
-        {"écrit titel:x", "unknown field \"titel\" (fields: id, title, body, author, section, "
-                          "source, url, host, date, person, org, place, entity, quote, speaker) "
-                          "(query position 7)"},
+        {"écrit titel:x",
+         "unknown field \"titel\" (fields: id, title, body, author, section, "
+         "source, language, url, host, date, person, org, place, entity, quote, speaker) "
+         "(query position 7)"},
         {"war date:2022-13-01", "bad date \"2022-13-01\""},
         {"war date:2022-02-30..", "bad date \"2022-02-30\""},
         {"war date:..", "bad date \"..\""},

@@ -136,18 +136,20 @@ TEST_CASE("facets count the whole matching set, not the page") {
     Searcher searcher(dir.path());
     const newsq::SearchResults r = searcher.search({.limit = 1, .facets = 10});
     CHECK(r.hits.size() == 1);
-    REQUIRE(r.facets.size() == 6);
+    REQUIRE(r.facets.size() == 7);
     CHECK(r.facets[0].name == "section");
     CHECK(r.facets[0].values == std::vector<FacetValue>{{"World", 3}, {"Business", 2}});
-    CHECK(r.facets[2].name == "person");
-    CHECK(r.facets[2].values ==
+    CHECK(r.facets[2].name == "language");
+    CHECK(r.facets[2].values.empty()); // added without a language
+    CHECK(r.facets[3].name == "person");
+    CHECK(r.facets[3].values ==
           std::vector<FacetValue>{{"Antony Blinken", 3}, {"Maria Lindqvist", 2}});
-    CHECK(r.facets[5].name == "speaker");
-    CHECK(r.facets[5].values ==
+    CHECK(r.facets[6].name == "speaker");
+    CHECK(r.facets[6].values ==
           std::vector<FacetValue>{{"Antony Blinken", 3}, {"Maria Lindqvist", 2}});
 
     const newsq::SearchResults none = searcher.search({.query = "zeppelin", .facets = 10});
-    CHECK(none.facets.size() == 6);
+    CHECK(none.facets.size() == 7);
     CHECK(none.facets[0].values.empty());
     CHECK(searcher.search({.query = "town"}).facets.empty());
 }

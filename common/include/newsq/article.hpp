@@ -48,7 +48,8 @@ struct Article {
     std::string url{};       ///< canonical address
     std::string published{}; ///< ISO 8601, normalised: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ"
     std::string body{};      ///< paragraphs separated by one blank line ("\n\n")
-    std::string language{};  ///< as the input declares it ("en", "de-DE"), kept for later use
+    std::string language{};  ///< as read, as the input declares it ("de-DE"); once analysed,
+                             ///< the ISO 639-1 code of the text's language ("de"), or empty
     std::vector<Entity> entities{}; ///< found by the analysis, sorted by type and name
     std::vector<Quote> quotes{};    ///< found by the analysis, in text order
 

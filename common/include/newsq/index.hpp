@@ -51,10 +51,10 @@ public:
     Index& operator=(Index&&) noexcept;
     ~Index();
 
-    /// Stores the article as given (run an Analyzer on it first to clean it and find its
-    /// entities and quotes), replacing any stored article with the same id, in the duplicate
-    /// cluster of its nearest copy in the index, if any. Throws Error on an empty id or a write
-    /// failure.
+    /// Stores the article as given (run an Analyzer on it first to clean it, set its language
+    /// and find its entities and quotes; a language tag is stored as its code), replacing any
+    /// stored article with the same id, in the duplicate cluster of its nearest copy in the index,
+    /// if any. Throws Error on an empty id or a write failure.
     Upsert add(const Article& article);
 
     /// Deletes the article with this id, if there is one, and splits its duplicate cluster

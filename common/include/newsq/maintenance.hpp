@@ -16,14 +16,15 @@ using ValueCount = std::pair<std::string, std::size_t>;
 /// What an index holds (`newsindex stats`).
 struct IndexStats {
     std::size_t articles = 0;
-    std::string first_date;           ///< earliest publication date, "YYYY-MM-DD"; empty if none
-    std::string last_date;            ///< latest publication date
-    std::vector<ValueCount> sections; ///< most articles first
-    std::vector<ValueCount> sources;  ///< most articles first
-    std::uintmax_t bytes = 0;         ///< size of the live database on disk, all shards
-    std::size_t shards = 1;           ///< databases the index is made of
-    std::string updated;              ///< when a run last changed it (ISO 8601 UTC); may be empty
-    std::string generation;           ///< live database ("gen-N"); empty for an older layout
+    std::string first_date;            ///< earliest publication date, "YYYY-MM-DD"; empty if none
+    std::string last_date;             ///< latest publication date
+    std::vector<ValueCount> sections;  ///< most articles first
+    std::vector<ValueCount> sources;   ///< most articles first
+    std::vector<ValueCount> languages; ///< ISO 639-1 codes, most articles first
+    std::uintmax_t bytes = 0;          ///< size of the live database on disk, all shards
+    std::size_t shards = 1;            ///< databases the index is made of
+    std::string updated;               ///< when a run last changed it (ISO 8601 UTC); may be empty
+    std::string generation;            ///< live database ("gen-N"); empty for an older layout
     std::optional<std::string> previous; ///< the database `rollback` returns to, if any
 };
 

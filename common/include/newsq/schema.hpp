@@ -13,7 +13,8 @@ namespace newsq {
 
 /// How a field is indexed.
 enum class FieldKind {
-    text,    ///< free text with positions: words, phrases, NEAR; stemmed (see kStemLanguage)
+    text,    ///< free text with positions: words, phrases, NEAR; stemmed in the article's
+             ///< language (see kDefaultLanguage)
     boolean, ///< exact filter terms, one per value
     date,    ///< publication date: D/M/Y terms plus a sortable value slot
     names,   ///< names found by the analysis: a filter term for each whole name and each
@@ -48,13 +49,16 @@ struct Field {
     std::string_view description{}; ///< one line for `newsq --help`
 };
 
-/// The Snowball stemmer every text field is stemmed with. Words are indexed both as written
-/// and stemmed (Xapian's STEM_SOME: stemmed terms carry a `Z` prefix), so phrases stay exact.
-inline constexpr std::string_view kStemLanguage = "english";
+/// Text fields are stemmed with the Snowball stemmer of the article's language (the
+/// `language` row), and with this one's when the language is not known. Words are indexed
+/// both as written and stemmed (Xapian's STEM_SOME: stemmed terms carry a `Z` prefix), so
+/// phrases stay exact; languages Xapian has no stemmer for have no stemmed terms, and
+/// Chinese, Japanese and Korean text is indexed as character n-grams.
+inline constexpr std::string_view kDefaultLanguage = "en";
 
 /// Bumped whenever the terms, slots or stored data change meaning; stored in the index
 /// metadata under `kSchemaVersionKey`.
-inline constexpr std::string_view kSchemaVersion = "4";
+inline constexpr std::string_view kSchemaVersion = "5";
 inline constexpr std::string_view kSchemaVersionKey = "newsq.schema";
 
 /// Value slot of the publication time, as "YYYYMMDDHHMMSS" (UTC), sortable as a string.
@@ -149,6 +153,13 @@ inline constexpr std::array kFields = {
           .member = &Article::source,
           .facet = "source",
           .description = "publication name"},
+    Field{.name = "language",
+          .alias = "lang",
+          .prefix = "L",
+          .kind = FieldKind::boolean,
+          .member = &Article::language,
+          .facet = "language",
+          .description = "language of the article, as an ISO 639-1 code (en, de, zh)"},
     Field{.name = "url",
           .prefix = "U",
           .kind = FieldKind::boolean,
@@ -277,8 +288,8 @@ constexpr bool unique_names_and_prefixes() {
 static_assert(detail::unique_names_and_prefixes(), "field names and prefixes must be unique");
 
 /// The filter term for `value` of boolean or names field `f`: the prefix plus the value folded
-/// to lower case (unless the field is exact), cut to `kMaxTermBytes` with a hash suffix when
-/// longer.
+/// to lower case (unless the field is exact; a language tag as its code, see language_code),
+/// cut to `kMaxTermBytes` with a hash suffix when longer.
 std::string boolean_term(const Field& f, std::string_view value);
 
 /// The filter term of the file at absolute `path`, cut like boolean_term when long.

@@ -6,6 +6,7 @@
 #include <fmt/std.h>
 #include <xapian.h>
 
+#include <newsq/analysis.hpp>
 #include <newsq/error.hpp>
 #include <newsq/index.hpp>
 #include <newsq/schema.hpp>
@@ -309,7 +310,9 @@ Upsert Index::add(const Article& article) {
     if (article.id.empty()) {
         throw Error(ErrorCode::invalid_argument, "cannot add an article without an id");
     }
-    Xapian::Document doc = impl_->builder.build(article);
+    Article stored = article;
+    stored.language = language_code(article.language);
+    Xapian::Document doc = impl_->builder.build(stored);
     detail::stamp(doc, detail::content_hash(article, "as given"), "");
     const Fingerprint print = fingerprint(article);
     detail::add_fingerprint(doc, print);

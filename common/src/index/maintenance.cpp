@@ -158,6 +158,7 @@ IndexStats read_stats(const fs::path& dir) {
     }
     s.sections = values_of(db, field("section"));
     s.sources = values_of(db, field("source"));
+    s.languages = values_of(db, field("language"));
     s.bytes = size_on_disk(layout.shards());
     s.shards = layout.shards().size();
     s.updated = db.get_metadata(std::string(kUpdatedKey));

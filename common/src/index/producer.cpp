@@ -25,8 +25,8 @@ struct Stopped {};
 // Names what the analysis does, so that changing it makes every article "changed".
 std::string analysis_tag(const IngestOptions& o) {
     const AnalysisOptions& a = o.analysis;
-    return fmt::format("analysis {:d}{:d}{:d}{:d}", a.boilerplate, a.entities, a.quotes,
-                       o.find_duplicates);
+    return fmt::format("analysis {:d}{:d}{:d}{:d}{:d}", a.boilerplate, a.language, a.entities,
+                       a.quotes, o.find_duplicates);
 }
 
 // What the index held at its last commit, through a connection of the thread's own.

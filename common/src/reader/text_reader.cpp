@@ -114,8 +114,8 @@ struct Header {
 };
 
 std::optional<Header> parse_header_line(std::string_view line) {
-    static constexpr std::array<std::string_view, 7> keys = {"id",  "date",   "published", "source",
-                                                             "url", "author", "section"};
+    static constexpr std::array<std::string_view, 8> keys = {
+        "id", "date", "published", "source", "url", "author", "section", "language"};
     const auto colon = line.find(':');
     if (colon == std::string_view::npos || colon > 12) {
         return std::nullopt;
@@ -151,6 +151,8 @@ std::optional<BadRecord> apply_headers(std::string_view block_text, std::size_t 
             article.url = h.value;
         } else if (h.key == "author") {
             article.author = h.value;
+        } else if (h.key == "language") {
+            article.language = h.value;
         } else {
             article.section = h.value;
         }

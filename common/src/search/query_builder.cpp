@@ -365,9 +365,10 @@ std::string rewrite_proximity(std::string_view q) {
     return out;
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, std::chrono::sys_days today) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, std::chrono::sys_days today,
+                           std::span<const std::string> languages)
+    : readings_(query_readings(db, languages)) {
     parser_.set_database(db);
-    set_text_stemming(parser_);
     parser_.set_default_op(Xapian::Query::OP_AND);
     for (const Field& f : kFields) {
         if (f.kind == FieldKind::boolean) {
@@ -397,12 +398,24 @@ Xapian::Query QueryBuilder::parse(std::string_view text, const std::string& defa
     }
     typed_ = prepare_query(text);
     validate_query(typed_);
+    const std::string rewritten = rewrite_proximity(typed_);
+    std::vector<Xapian::Query> readings;
+    for (const Reading& r : readings_) {
+        set_text_stemming(parser_, r.language);
+        readings.push_back(r.apply(parse_once(rewritten, default_prefix)));
+    }
+    return readings.size() == 1
+               ? readings.front()
+               : Xapian::Query(Xapian::Query::OP_OR, readings.begin(), readings.end());
+}
+
+Xapian::Query QueryBuilder::parse_once(const std::string& rewritten,
+                                       const std::string& default_prefix) {
     failure_ = nullptr;
     names_.clear();
-    const std::string rewritten = rewrite_proximity(typed_);
     constexpr unsigned flags = Xapian::QueryParser::FLAG_DEFAULT |
                                Xapian::QueryParser::FLAG_WILDCARD |
-                               Xapian::QueryParser::FLAG_PURE_NOT;
+                               Xapian::QueryParser::FLAG_PURE_NOT | kTextParseFlags;
     Xapian::Query query = parser_.parse_query(rewritten, flags, default_prefix);
     if (failure_) {
         std::rethrow_exception(std::exchange(failure_, nullptr));
@@ -415,9 +428,10 @@ Xapian::Query QueryBuilder::parse(std::string_view text, const std::string& defa
     }
     // Plain words rank higher where they stand together as a phrase.
     const std::string phrase = '"' + rewritten + '"';
-    return Xapian::Query(
-        Xapian::Query::OP_AND_MAYBE, query,
-        parser_.parse_query(phrase, Xapian::QueryParser::FLAG_PHRASE, default_prefix));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                         parser_.parse_query(phrase,
+                                             Xapian::QueryParser::FLAG_PHRASE | kTextParseFlags,
+                                             default_prefix));
 }
 
 Xapian::Query QueryBuilder::filter(const Field& f, std::string_view value) {

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <exception>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,16 +12,21 @@
 
 #include <newsq/schema.hpp>
 
+#include "search/languages.hpp"
 #include "search/name_search.hpp"
 
 namespace newsq::detail {
 
 /// Turns query strings into Xapian queries, configured from the schema table: free-text
 /// prefixes, case-folded boolean filters, `date:` expressions, and the Lucene-style proximity
-/// `"a b"~N`. Not thread-safe (it owns a QueryParser).
+/// `"a b"~N`. Words are read in each language of the index (see query_readings). Not
+/// thread-safe (it owns a QueryParser).
 class QueryBuilder {
 public:
-    QueryBuilder(const Xapian::Database& db, std::chrono::sys_days today);
+    /// A builder for queries on `db`; `languages` (codes), when given, are the only ones the
+    /// query's articles may be in.
+    QueryBuilder(const Xapian::Database& db, std::chrono::sys_days today,
+                 std::span<const std::string> languages = {});
 
     /// Parses `text`; an empty query matches everything. Words without a field get
     /// `default_prefix` (none: title and body). Plain words (see is_plain_words) also get a
@@ -33,6 +39,9 @@ public:
     Xapian::Query filter(const Field& f, std::string_view value);
 
 private:
+    Xapian::Query parse_once(const std::string& rewritten, const std::string& default_prefix);
+
+    std::vector<Reading> readings_;
     std::string typed_;          // the query being parsed, as typed: for error positions
     std::exception_ptr failure_; // the first error a field processor met while parsing
     NameSearch names_;           // the names the query filters by

@@ -93,15 +93,15 @@ Xapian::Query speaker_filter(std::string_view speaker) {
 }
 
 QuoteMatcher::QuoteMatcher(Xapian::Query query)
-    : query_(std::move(query)) {
-    set_text_stemming(generator_);
-}
+    : query_(std::move(query)) {}
 
 std::vector<std::size_t> QuoteMatcher::matching(const Xapian::Document& doc,
+                                                std::string_view language,
                                                 const std::vector<Quote>& quotes) {
     if (quotes.empty()) {
         return {};
     }
+    set_text_stemming(generator_, language);
     const Shared shared = shared_of(doc);
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     for (const Quote& q : quotes) {

@@ -24,8 +24,8 @@ public:
     explicit QuoteMatcher(Xapian::Query query);
 
     /// Indices, in text order, of the quotes of `article` that match; `doc` is the article's
-    /// stored document.
-    std::vector<std::size_t> matching(const Xapian::Document& doc,
+    /// stored document, and `language` the language of its text.
+    std::vector<std::size_t> matching(const Xapian::Document& doc, std::string_view language,
                                       const std::vector<Quote>& quotes);
 
 private:

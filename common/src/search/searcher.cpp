@@ -68,6 +68,18 @@ Xapian::Query with_filters(Xapian::Query query, const std::vector<Filter>& filte
     return query;
 }
 
+// The languages `filters` restrict the matches to, as codes; none when they do not.
+std::vector<std::string> filtered_languages(const std::vector<Filter>& filters) {
+    std::vector<std::string> codes;
+    for (const Filter& f : filters) {
+        if (find_field(f.field) == &field("language")) {
+            codes.push_back(
+                boolean_term(field("language"), f.value).substr(field("language").prefix.size()));
+        }
+    }
+    return codes;
+}
+
 // What hits highlight: words of the text in the snippet; those and `quote:` words in quotes.
 struct Highlights {
     detail::HighlightSpec text;
@@ -94,7 +106,7 @@ template <class Request>
 Xapian::Query full_query(const Xapian::Database& db, const Request& r,
                          const std::string& default_prefix = {}) {
     const auto today = detail::today_utc();
-    detail::QueryBuilder builder(db, today);
+    detail::QueryBuilder builder(db, today, filtered_languages(r.filters));
     return with_filters(with_dates(builder.parse(r.query, default_prefix), r.since, r.until, today),
                         r.filters, builder);
 }
@@ -111,7 +123,16 @@ struct Searcher::Impl {
     Xapian::Database db;
     bool remote = false; // some shards are served by other machines
     std::chrono::steady_clock::time_point opened = std::chrono::steady_clock::now();
-    Xapian::Stem stem = detail::text_stemmer();
+    std::map<std::string, Xapian::Stem, std::less<>> stems; // by language
+
+    // The stemmer of text in `language`.
+    const Xapian::Stem& stem(const std::string& language) {
+        auto it = stems.find(language);
+        if (it == stems.end()) {
+            it = stems.emplace(language, detail::text_stemmer(language)).first;
+        }
+        return it->second;
+    }
 
     // Moves to the newest committed state: reopens the database, or opens the new one when a
     // rebuild or rollback has switched the index to another database (or `anew`), and the
@@ -179,11 +200,11 @@ struct Searcher::Impl {
                 .language = std::move(a.language)};
         for (const Quote& q : a.quotes) {
             hit.quotes.push_back(r.snippets
-                                     ? hit_quote(q, h.quotes, stem, r.quote_chars)
+                                     ? hit_quote(q, h.quotes, stem(hit.language), r.quote_chars)
                                      : HitQuote{.text = {.text = q.text}, .speaker = q.speaker});
         }
         if (r.snippets) {
-            hit.snippet = detail::make_snippet(a.body, h.text, stem, r.snippet_chars);
+            hit.snippet = detail::make_snippet(a.body, h.text, stem(hit.language), r.snippet_chars);
         }
         if (r.clusters) {
             hit.cluster = detail::cluster_of(db, *it, doc);
@@ -296,9 +317,12 @@ struct Searcher::Impl {
 
 Searcher::Searcher(const std::filesystem::path& dir)
     : impl_(detail::retry_reads(dir, "open", [&](int) {
-        return std::make_unique<Impl>(Impl{dir, detail::stub_identity(dir),
+        return std::make_unique<Impl>(Impl{dir,
+                                           detail::stub_identity(dir),
                                            detail::open_reader(dir),
-                                           detail::has_remote_shards(dir)});
+                                           detail::has_remote_shards(dir),
+                                           std::chrono::steady_clock::now(),
+                                           {}});
     })) {}
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
@@ -325,7 +349,8 @@ SearchResults Searcher::search(const SearchRequest& r) {
         if (impl_->remote) {
             results.notes.push_back("no spelling suggestions: the index has remote shards");
         } else {
-            results.suggestion = detail::spelling_suggestion(impl_->db, r.query);
+            results.suggestion =
+                detail::spelling_suggestion(impl_->db, r.query, filtered_languages(r.filters));
         }
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             results.hits.push_back(impl_->hit_of(it, r, highlights));
@@ -381,14 +406,15 @@ QuoteResults Searcher::quotes(const QuoteRequest& r) {
         const auto on_article = [&](const Xapian::MSetIterator& it) {
             const Xapian::Document doc = it.get_document();
             const Article a = detail::decode_article(doc.get_data());
-            for (const std::size_t i : matcher.matching(doc, a.quotes)) {
+            for (const std::size_t i : matcher.matching(doc, a.language, a.quotes)) {
                 if (seen >= end) {
                     results.more = true;
                     return false;
                 }
                 if (seen++ >= r.offset) {
                     results.quotes.push_back(
-                        {seen, detail::highlight_all(a.quotes[i].text, spec, impl_->stem),
+                        {seen,
+                         detail::highlight_all(a.quotes[i].text, spec, impl_->stem(a.language)),
                          a.quotes[i].speaker, a.id, a.title, a.source, a.published});
                 }
             }

@@ -1,6 +1,9 @@
 #include "search/spelling.hpp"
 #include <algorithm>
 
+#include <newsq/schema.hpp>
+
+#include "search/languages.hpp"
 #include "search/query_lexer.hpp"
 #include "store/terms.hpp"
 #include "text.hpp"
@@ -45,8 +48,15 @@ std::pair<Span, std::size_t> word_at(std::string_view q, std::size_t at) {
 
 class Corrector {
 public:
-    explicit Corrector(const Xapian::Database& db)
-        : db_(db) {}
+    Corrector(const Xapian::Database& db, std::span<const std::string> languages)
+        : db_(db) {
+        for (const Reading& r : query_readings(db, languages)) {
+            stems_.push_back(text_stemmer(r.language));
+        }
+        for (const std::string& code : languages) {
+            filter_.emplace_back(boolean_term(field("language"), code));
+        }
+    }
 
     // The replacement for `word`, when the index lacks it (and its stem) and the dictionary
     // has a near one.
@@ -60,20 +70,39 @@ public:
             return std::nullopt;
         }
         const std::string lower = Xapian::Unicode::tolower(std::string(word));
-        std::string stem_term = "Z";
-        stem_term += stem_(lower);
-        if (db_.term_exists(lower) || db_.term_exists(stem_term)) {
+        if (known(lower)) {
             return std::nullopt;
         }
         ++lookups_;
         std::string suggested = db_.get_spelling_suggestion(lower, chars <= kShortWord ? 1 : 2);
-        if (suggested.empty()) {
+        if (suggested.empty() || !in_languages(suggested)) {
             return std::nullopt;
         }
         return same_case(word, std::move(suggested));
     }
 
 private:
+    // Whether the index holds `word`, or its stem in one of the languages it is read in.
+    bool known(const std::string& word) const {
+        return db_.term_exists(word) ||
+               std::any_of(stems_.begin(), stems_.end(), [&](const Xapian::Stem& stem) {
+                   return db_.term_exists("Z" + stem(word));
+               });
+    }
+
+    // Whether `word` occurs in an article of the languages asked for (any, when none were).
+    bool in_languages(const std::string& word) const {
+        if (filter_.empty()) {
+            return true;
+        }
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(word),
+                          Xapian::Query(Xapian::Query::OP_OR, filter_.begin(), filter_.end())));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        return !enquire.get_mset(0, 1).empty();
+    }
+
     // `suggested` with a capital first letter when `typed` has one.
     static std::string same_case(std::string_view typed, std::string suggested) {
         const Xapian::Utf8Iterator first(typed.data(), typed.size());
@@ -90,14 +119,16 @@ private:
     }
 
     const Xapian::Database& db_;
-    Xapian::Stem stem_ = text_stemmer();
+    std::vector<Xapian::Stem> stems_;
+    std::vector<Xapian::Query> filter_; // the language terms asked for
     int lookups_ = 0;
 };
 
 } // namespace
 
-std::optional<std::string> spelling_suggestion(const Xapian::Database& db, std::string_view q) {
-    Corrector corrector(db);
+std::optional<std::string> spelling_suggestion(const Xapian::Database& db, std::string_view q,
+                                               std::span<const std::string> languages) {
+    Corrector corrector(db, languages);
     std::string out;
     bool changed = false;
     std::size_t i = 0;

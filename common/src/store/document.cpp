@@ -33,10 +33,14 @@ void add_date(Xapian::Document& doc, const Field& f, std::string_view published)
 } // namespace
 
 DocumentBuilder::DocumentBuilder() {
-    set_text_stemming(generator_);
+    set_text_stemming(generator_, language_);
 }
 
 Xapian::Document DocumentBuilder::build(const Article& article) {
+    if (article.language != language_) {
+        language_ = article.language;
+        set_text_stemming(generator_, language_);
+    }
     Xapian::Document doc;
     generator_.set_document(doc);
     for (const Field& f : kFields) {

@@ -10,9 +10,9 @@
 
 namespace newsq::detail {
 
-/// Builds Xapian documents from articles: the terms and values of each schema row, and the
-/// stored data. Not thread-safe: one
-/// builder per thread (it owns a TermGenerator).
+/// Builds Xapian documents from articles: the terms and values of each schema row, stemmed in
+/// the article's language, and the stored data. Not thread-safe: one builder per thread (it
+/// owns a TermGenerator).
 class DocumentBuilder {
 public:
     DocumentBuilder();
@@ -24,6 +24,7 @@ public:
 private:
     void index_field(Xapian::Document& doc, const Field& f, const Article& article);
     Xapian::TermGenerator generator_;
+    std::string language_; // whose stemmer the generator has
 };
 
 /// A hash (32 hex digits) of everything read for `article` (every field but the analysis

@@ -11,9 +11,11 @@ namespace {
 // Longer terms are URLs, hashes or run-together text, not words anyone misspells.
 constexpr std::size_t kMaxWordBytes = 30;
 
-// An unprefixed term (prefixes are upper-case ASCII) of three or more letters.
+// An unprefixed term (prefixes are upper-case ASCII) of three or more letters, not a
+// character n-gram of CJK text.
 bool is_spelling_word(std::string_view term) {
-    if (term.size() < 3 || term.size() > kMaxWordBytes) {
+    std::size_t first = 0;
+    if (term.size() < 3 || term.size() > kMaxWordBytes || is_cjk(decode_utf8(term, first))) {
         return false;
     }
     const auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };

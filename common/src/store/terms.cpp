@@ -11,18 +11,20 @@ constexpr Xapian::termpos kValueGap = 100;
 
 } // namespace
 
-Xapian::Stem text_stemmer() {
-    return Xapian::Stem(std::string(kStemLanguage));
+Xapian::Stem text_stemmer(std::string_view language) {
+    return Xapian::Stem(std::string(language.empty() ? kDefaultLanguage : language), true);
 }
 
-void set_text_stemming(Xapian::TermGenerator& generator) {
-    generator.set_stemmer(text_stemmer());
+void set_text_stemming(Xapian::TermGenerator& generator, std::string_view language) {
+    generator.set_stemmer(text_stemmer(language));
     generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    generator.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
-void set_text_stemming(Xapian::QueryParser& parser) {
-    parser.set_stemmer(text_stemmer());
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+void set_text_stemming(Xapian::QueryParser& parser, std::string_view language) {
+    parser.set_stemmer(text_stemmer(language));
+    parser.set_stemming_strategy(language == "de" ? Xapian::QueryParser::STEM_ALL_Z
+                                                  : Xapian::QueryParser::STEM_SOME);
 }
 
 void add_name_terms(Xapian::Document& doc, const Field& f, std::string_view name) {

@@ -8,14 +8,22 @@
 
 namespace newsq::detail {
 
-/// The stemmer of the text fields (kStemLanguage).
-Xapian::Stem text_stemmer();
+/// The stemmer of text in `language` (an ISO 639-1 code; kDefaultLanguage when empty):
+/// Snowball's for that language, or none where Xapian has none (Chinese, Greek, Hebrew…).
+Xapian::Stem text_stemmer(std::string_view language);
 
-/// Makes `generator` stem as the text fields are indexed.
-void set_text_stemming(Xapian::TermGenerator& generator);
+/// Makes `generator` index as the text fields are indexed: words as written and stemmed
+/// (STEM_SOME) with the stemmer of `language`, and Chinese, Japanese and Korean text as
+/// character n-grams.
+void set_text_stemming(Xapian::TermGenerator& generator, std::string_view language);
 
-/// Makes `parser` stem as the text fields are indexed.
-void set_text_stemming(Xapian::QueryParser& parser);
+/// Makes `parser` read words as text in `language` is indexed, with its stemmer and its
+/// strategy: proper names (capitalised words) stay unstemmed, except in German, where every
+/// noun is capitalised.
+void set_text_stemming(Xapian::QueryParser& parser, std::string_view language);
+
+/// The QueryParser flags that go with set_text_stemming (n-grams for CJK text).
+constexpr unsigned kTextParseFlags = Xapian::QueryParser::FLAG_CJK_NGRAM;
 
 /// Adds the filter terms of one value of names field `f`: one for the whole name and one for
 /// each of its words, so `person:blinken` and `person:"Antony Blinken"` both match.
