@@ -38,10 +38,19 @@ std::size_t index_corpus(const fs::path& corpus, const fs::path& dir) {
     return index_with(corpus, dir, {});
 }
 
-// Without the analysis stage (boilerplate, entities, quotes): what the analysis costs.
+// Without the analysis stage (boilerplate, language, entities, quotes): what the analysis costs.
 std::size_t index_bare(const fs::path& corpus, const fs::path& dir) {
     newsq::IngestOptions options;
-    options.analysis = {.boilerplate = false, .entities = false, .quotes = false};
+    options.analysis = {
+        .boilerplate = false, .language = false, .entities = false, .quotes = false};
+    return index_with(corpus, dir, options);
+}
+
+// Without language detection: every article stemmed in its declared language (here none, so
+// English), as before newsq detected languages: what detection and the choice of stemmer cost.
+std::size_t index_undetected(const fs::path& corpus, const fs::path& dir) {
+    newsq::IngestOptions options;
+    options.analysis.language = false;
     return index_with(corpus, dir, options);
 }
 
@@ -96,6 +105,10 @@ int main(int argc, char** argv) {
         bench::Variant{"--no-analysis",
                        "index without the analysis stage (reported as engine newsq-bare)",
                        {"newsq-bare", index_bare, open_session, bench::same_query},
+                       bench::Verb::index},
+        bench::Variant{"--no-language",
+                       "index without language detection (reported as engine newsq-nolang)",
+                       {"newsq-nolang", index_undetected, open_session, bench::same_query},
                        bench::Verb::index},
         bench::Variant{"--faceted",
                        "count every facet (top 10) and a monthly timeline over each query's "
