@@ -141,9 +141,10 @@ void add_search_options(CLI::App& app, SearchOptions& o) {
         ->capture_default_str();
     app.add_flag("--json", o.json, "same as --format json");
     cli::add_color_option(app, o.color);
-    app.add_flag("--facets", o.facets,
-                 "count sections, sources, people, organisations, places and speakers over "
-                 "every match");
+    app.add_flag(
+        "--facets", o.facets,
+        "count sections, sources, languages, people, organisations, places and speakers over "
+        "every match");
     app.add_option("--facets-limit", o.facets_limit, "values shown per facet")
         ->check(CLI::Range(1, 1000))
         ->capture_default_str();
