@@ -150,13 +150,25 @@ struct Searcher::Impl {
         }
     }
 
+    // Runs `work` on the newest state, again on a newer one if a writer or a rebuild changed
+    // the database under it (see detail::retry_reads).
+    template <class F>
+    auto retrying(F&& work) {
+        return detail::retry_reads(dir, "search", [&](int attempt) {
+            refresh(attempt > 1);
+            return work();
+        });
+    }
+
+    // The query of `r`. It reads the index (which languages it holds), so a concurrent writer
+    // may make it start again, as every read does.
     Xapian::Query build_query(const SearchRequest& r) {
-        return detail::guarded(dir, "search", [&] { return full_query(db, r); });
+        return retrying([&] { return full_query(db, r); });
     }
 
     // Quote text is the default field; a speaker must be the speaker of the quote itself.
     Xapian::Query build_query(const QuoteRequest& r) {
-        return detail::guarded(dir, "search", [&] {
+        return retrying([&] {
             Xapian::Query query = full_query(db, r, std::string(field("quote").prefix));
             if (r.speaker) {
                 query = Xapian::Query(Xapian::Query::OP_FILTER, query,
@@ -303,16 +315,6 @@ struct Searcher::Impl {
             }
         }
     };
-
-    // Runs `work` on the newest state, again on a newer one if a writer or a rebuild changed
-    // the database under it (see detail::retry_reads).
-    template <class F>
-    auto retrying(F&& work) {
-        return detail::retry_reads(dir, "search", [&](int attempt) {
-            refresh(attempt > 1);
-            return work();
-        });
-    }
 };
 
 Searcher::Searcher(const std::filesystem::path& dir)
