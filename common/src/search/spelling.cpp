@@ -86,7 +86,7 @@ private:
     bool known(const std::string& word) const {
         return db_.term_exists(word) ||
                std::any_of(stems_.begin(), stems_.end(), [&](const Xapian::Stem& stem) {
-                   return db_.term_exists("Z" + stem(word));
+                   return db_.term_exists(std::string("Z").append(stem(word)));
                });
     }
 
