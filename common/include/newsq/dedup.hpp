@@ -51,8 +51,11 @@ struct Fingerprint {
     /// MinHash values per fingerprint; the first kLshBands * kLshRows also make the band keys.
     static constexpr std::size_t kHashes = 128;
 
-    std::array<std::uint32_t, kHashes> minhash{}; ///< smallest value of each hash function
-    std::uint32_t shingles = 0;                   ///< shingles hashed (0: nothing stable)
+    /// The low 16 bits of the smallest value of each hash function (b-bit MinHash): two
+    /// different minima agree by chance once in 65,536, which moves a similarity by less than
+    /// 0.0001, and the fingerprint is half the size.
+    std::array<std::uint16_t, kHashes> minhash{};
+    std::uint32_t shingles = 0; ///< shingles hashed (0: nothing stable)
 
     bool operator==(const Fingerprint&) const = default;
 };
@@ -69,9 +72,9 @@ Fingerprint fingerprint(std::string_view body);
 /// Thread-safe.
 Fingerprint fingerprint(const Article& article);
 
-/// The fingerprint's kLshBands band keys (2 decimal digits of the band number, then 12 hex
-/// digits), each to be stored as a boolean term under the index's duplicate-band prefix; empty
-/// when the fingerprint has fewer than kMinShingles shingles.
+/// The fingerprint's kLshBands band keys, each to be stored as a boolean term under the index's
+/// duplicate-band prefix; empty when the fingerprint has fewer than kMinShingles shingles. A key
+/// is a character naming its band ('0' to '9', then 'a' on), then 4 bytes of binary hash.
 std::vector<std::string> lsh_band_keys(const Fingerprint& fingerprint);
 
 /// Estimated Jaccard similarity of the two articles' shingle sets, in [0, 1]: the share of equal
@@ -82,8 +85,8 @@ double similarity(const Fingerprint& a, const Fingerprint& b);
 /// similarity is at least kDuplicateThreshold.
 bool is_near_duplicate(const Fingerprint& a, const Fingerprint& b);
 
-/// A compact binary form of the fingerprint (518 bytes), for a Xapian value slot. It starts with
-/// "F1", which names this format and these features: fingerprints of another version cannot be
+/// A compact binary form of the fingerprint (262 bytes), for a Xapian value slot. It starts with
+/// "F2", which names this format and these features: fingerprints of another version cannot be
 /// compared and must be computed again.
 std::string serialise(const Fingerprint& fingerprint);
 

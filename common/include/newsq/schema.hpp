@@ -85,7 +85,7 @@ inline constexpr unsigned kClusterSlot = 5;
 
 /// Prefix of the terms of the fingerprint's LSH bands (dedup.hpp: lsh_band_keys), which find
 /// the candidate copies of an article without comparing it with every other.
-inline constexpr std::string_view kBandPrefix = "XBAND";
+inline constexpr std::string_view kBandPrefix = "XB";
 
 /// Prefix of the term naming an article's duplicate cluster: the members of a cluster are the
 /// postings of `kClusterPrefix` + its key.

@@ -52,11 +52,13 @@ constexpr HashFamily make_family() {
 
 constexpr HashFamily kFamily = make_family();
 
-static_assert(kLshBands <= 100, "band keys start with two decimal digits");
+// A band key starts with the band's name, one of these characters.
+constexpr std::string_view kBandNames = "0123456789abcdefghijklmnopqrstuvwxyz";
+static_assert(kLshBands <= kBandNames.size(), "each band needs a one-character name");
 
 // Serialised form: magic, version, shingles, then the MinHash values, little-endian.
-constexpr std::string_view kMagic = "F1";
-constexpr std::size_t kSerialisedSize = kMagic.size() + 4 * (1 + Fingerprint::kHashes);
+constexpr std::string_view kMagic = "F2";
+constexpr std::size_t kSerialisedSize = kMagic.size() + 4 + 2 * Fingerprint::kHashes;
 
 void min_hash(std::uint64_t shingle, Signature& signature) {
     for (std::size_t i = 0; i < Fingerprint::kHashes; ++i) {
@@ -65,48 +67,41 @@ void min_hash(std::uint64_t shingle, Signature& signature) {
     }
 }
 
-void append_u32(std::string& out, std::uint32_t value) {
-    for (unsigned shift = 0; shift < 32; shift += 8) {
-        out.push_back(static_cast<char>((value >> shift) & 0xFFU));
+// `bytes` little-endian bytes of `value`.
+void append_le(std::string& out, std::uint32_t value, unsigned bytes) {
+    for (unsigned k = 0; k < bytes; ++k) {
+        out.push_back(static_cast<char>((value >> (8 * k)) & 0xFFU));
     }
 }
 
-std::uint32_t read_u32(std::string_view text, std::size_t offset) {
+std::uint32_t read_le(std::string_view text, std::size_t offset, unsigned bytes) {
     std::uint32_t value = 0;
-    for (unsigned k = 0; k < 4; ++k) {
+    for (unsigned k = 0; k < bytes; ++k) {
         value |= static_cast<std::uint32_t>(static_cast<unsigned char>(text[offset + k]))
                  << (8 * k);
     }
     return value;
 }
 
-// A band key keeps 48 bits of the band's hash: chance collisions stay rare (a handful of pairs
-// among ten million documents), and each costs only one needless confirmation.
-constexpr unsigned kKeyHashBits = 48;
-constexpr std::size_t kKeySize = 2 + kKeyHashBits / 4;
-
-void append_hex(std::string& out, std::uint64_t value) {
-    constexpr std::string_view digits = "0123456789abcdef";
-    for (unsigned shift = kKeyHashBits; shift > 0; shift -= 4) {
-        out.push_back(digits[(value >> (shift - 4)) & 0xFU]);
-    }
-}
+// A band key keeps 32 bits of the band's hash, as 4 bytes: two articles that are not copies
+// share a band key by chance once in four billion pairs (about a hundred pairs per band among
+// a million articles), and each such pair costs only one needless confirmation. Every article
+// has a band term for each band, so the key is kept short rather than readable.
+constexpr unsigned kKeyHashBytes = 4;
 
 // The band's MinHash values hashed as little-endian bytes, so that every platform computes the
 // same keys.
 std::string band_key(const Fingerprint& fingerprint, std::size_t band) {
-    std::array<unsigned char, 4 * kLshRows> rows{};
+    std::array<unsigned char, 2 * kLshRows> rows{};
     for (std::size_t r = 0; r < kLshRows; ++r) {
-        const std::uint32_t value = fingerprint.minhash[band * kLshRows + r];
-        for (std::size_t k = 0; k < 4; ++k) {
-            rows[4 * r + k] = static_cast<unsigned char>(value >> (8 * k));
-        }
+        const std::uint16_t value = fingerprint.minhash[band * kLshRows + r];
+        rows[2 * r] = static_cast<unsigned char>(value & 0xFFU);
+        rows[2 * r + 1] = static_cast<unsigned char>(value >> 8U);
     }
-    std::string key;
-    key.reserve(kKeySize);
-    key.push_back(static_cast<char>('0' + band / 10));
-    key.push_back(static_cast<char>('0' + band % 10));
-    append_hex(key, XXH3_64bits_withSeed(rows.data(), rows.size(), band));
+    const auto hash = static_cast<std::uint32_t>(
+        XXH3_64bits_withSeed(rows.data(), rows.size(), band) & 0xFFFFFFFFU);
+    std::string key(1, kBandNames[band]);
+    append_le(key, hash, kKeyHashBytes);
     return key;
 }
 
@@ -119,11 +114,15 @@ Fingerprint fingerprint(std::string_view body) {
     // Distinct shingles: a repeated chant must not pass for many, nor be hashed many times.
     std::sort(shingles.begin(), shingles.end());
     shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
-    Fingerprint result;
-    result.minhash.fill(std::numeric_limits<std::uint32_t>::max());
+    Signature minima;
+    minima.fill(std::numeric_limits<std::uint32_t>::max());
     for (const std::uint64_t shingle : shingles) {
-        min_hash(shingle, result.minhash);
+        min_hash(shingle, minima);
     }
+    Fingerprint result;
+    // The low bits of a minimum are as good as random; its high bits, which are small, are not.
+    std::transform(minima.begin(), minima.end(), result.minhash.begin(),
+                   [](std::uint32_t m) { return static_cast<std::uint16_t>(m & 0xFFFFU); });
     result.shingles = static_cast<std::uint32_t>(
         std::min<std::size_t>(shingles.size(), std::numeric_limits<std::uint32_t>::max()));
     return result;
@@ -182,9 +181,9 @@ std::string serialise(const Fingerprint& fingerprint) {
     std::string out;
     out.reserve(kSerialisedSize);
     out.append(kMagic);
-    append_u32(out, fingerprint.shingles);
-    for (const std::uint32_t value : fingerprint.minhash) {
-        append_u32(out, value);
+    append_le(out, fingerprint.shingles, 4);
+    for (const std::uint16_t value : fingerprint.minhash) {
+        append_le(out, value, 2);
     }
     return out;
 }
@@ -199,10 +198,11 @@ Fingerprint parse_fingerprint(std::string_view text) {
     }
     Fingerprint result;
     std::size_t offset = kMagic.size();
-    result.shingles = read_u32(text, offset);
-    for (std::uint32_t& value : result.minhash) {
-        offset += 4;
-        value = read_u32(text, offset);
+    result.shingles = read_le(text, offset, 4);
+    offset += 4;
+    for (std::uint16_t& value : result.minhash) {
+        value = static_cast<std::uint16_t>(read_le(text, offset, 2));
+        offset += 2;
     }
     return result;
 }
