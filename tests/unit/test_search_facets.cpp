@@ -11,6 +11,7 @@
 #include <newsq/search.hpp>
 
 #include "search/facets.hpp"
+#include "store/slots.hpp"
 #include "temp_dir.hpp"
 
 using newsq::Facet;
@@ -19,23 +20,34 @@ using newsq::detail::FacetSpy;
 
 namespace {
 
-Xapian::Document doc(std::string term, std::string facets) {
+using Values = std::initializer_list<std::pair<std::string_view, std::string_view>>;
+
+// A document holding `term`, whose facet slot holds each of `values` (facet, value).
+Xapian::Document doc(std::string term, Values values) {
+    std::string facets;
+    for (const auto& [facet, value] : values) {
+        facets.append(newsq::detail::make_facet_line(facet, value)).append(1, '\n');
+    }
     Xapian::Document d;
     d.add_boolean_term(std::move(term));
-    d.add_value(newsq::kFacetSlot, std::move(facets));
+    d.add_value(newsq::kFacetSlot, facets);
     return d;
 }
 
 // A database of four documents: three match "Xmatch".
 Xapian::WritableDatabase database() {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    db.add_document(doc("Xmatch",
-                        "section\tWorld\nsource\tHarbor Herald\n"
-                        "person\tAntony Blinken\nplace\tOslo\nspeaker\tAntony Blinken\n"));
-    db.add_document(doc("Xmatch", "section\tWorld\nsource\tCapitol Wire\nperson\tMaria Lindqvist\n"
-                                  "person\tAntony Blinken\n"));
-    db.add_document(doc("Xmatch", "section\tPolitics\nplace\tNorway\n"));
-    db.add_document(doc("Xother", "section\tSport\nperson\tLena Fischer\n"));
+    db.add_document(doc("Xmatch", {{"section", "World"},
+                                   {"source", "Harbor Herald"},
+                                   {"person", "Antony Blinken"},
+                                   {"place", "Oslo"},
+                                   {"speaker", "Antony Blinken"}}));
+    db.add_document(doc("Xmatch", {{"section", "World"},
+                                   {"source", "Capitol Wire"},
+                                   {"person", "Maria Lindqvist"},
+                                   {"person", "Antony Blinken"}}));
+    db.add_document(doc("Xmatch", {{"section", "Politics"}, {"place", "Norway"}}));
+    db.add_document(doc("Xother", {{"section", "Sport"}, {"person", "Lena Fischer"}}));
     return db;
 }
 
@@ -95,9 +107,8 @@ Xapian::WritableDatabase sampled_database() {
     for (int i = 0; i < 3200; ++i) {
         state = state * 1103515245 + 12345;
         const std::uint32_t draw = (state >> 16) % 100;
-        db.add_document(doc("Xmatch", draw < 30   ? "section\tCommon\n"
-                                      : draw < 32 ? "section\tRare\n"
-                                                  : "section\tOther\n"));
+        const std::string_view section = draw < 30 ? "Common" : draw < 32 ? "Rare" : "Other";
+        db.add_document(doc("Xmatch", {{"section", section}}));
     }
     return db;
 }

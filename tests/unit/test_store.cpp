@@ -1,4 +1,5 @@
 #include <chrono>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -48,17 +49,23 @@ TEST_CASE("a field's values are read where its row says they come from") {
 }
 
 TEST_CASE("the facet slot holds each value of each faceted field once") {
-    CHECK(facet_value(sample()) == "section\tWorld\n"
-                                   "person\tAnna Holt\n"
-                                   "person\tAntony Blinken\n"
-                                   "organization\tUnited Nations\n"
-                                   "place\tKyiv\n"
-                                   "speaker\tAntony Blinken\n");
-    const auto line = facet_line("organization\tUnited Nations");
+    // One character names the facet: its place among section, source, language, person,
+    // organization, place and speaker.
+    CHECK(facet_value(sample()) == "0World\n"
+                                   "3Anna Holt\n"
+                                   "3Antony Blinken\n"
+                                   "4United Nations\n"
+                                   "5Kyiv\n"
+                                   "6Antony Blinken\n");
+    const auto line = facet_line("4United Nations");
     REQUIRE(line);
     CHECK(line->facet == "organization");
     CHECK(line->value == "United Nations");
-    CHECK_FALSE(facet_line("no tab here"));
+    CHECK(make_facet_line("speaker", "Anna Holt") == "6Anna Holt");
+    CHECK_THROWS_AS(make_facet_line("colour", "red"), std::invalid_argument);
+    CHECK_FALSE(facet_line(""));
+    CHECK_FALSE(facet_line("7 is no facet"));
+    CHECK_FALSE(facet_line("/ is below the first"));
 }
 
 TEST_CASE("the date slot encodes and decodes days") {

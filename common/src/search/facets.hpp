@@ -13,12 +13,12 @@
 
 namespace newsq::detail {
 
-/// Counts the facet values (value slot kFacetSlot: "<facet>\t<value>" lines) of the documents
-/// the match sees, all of them or those of 1 in `one_in` runs of kRun consecutive docids
-/// (spread evenly over the index, whose docids follow the order articles came in; a run's
-/// values lie together on disk); the counts of a sample are then scaled to every match seen,
-/// with 95% bounds. Give the Enquire a check_at_least of the database size so that
-/// it sees every match.
+/// Counts the facet values (value slot kFacetSlot: lines that store/slots.hpp's facet_line
+/// reads) of the documents the match sees, all of them or those of 1 in `one_in` runs of kRun
+/// consecutive docids (spread evenly over the index, whose docids follow the order articles
+/// came in; a run's values lie together on disk); the counts of a sample are then scaled to
+/// every match seen, with 95% bounds. Give the Enquire a check_at_least of the database size
+/// so that it sees every match.
 class FacetSpy : public Xapian::MatchSpy {
 public:
     explicit FacetSpy(Xapian::docid one_in = 1)
@@ -62,7 +62,7 @@ private:
     std::size_t seen_ = 0;    // documents the match saw
     std::size_t counted_ = 0; // of which counted (seen by operator(); count() adds to neither)
     std::unordered_map<std::string, std::size_t, LineHash, std::equal_to<>>
-        counts_; // "<facet>\t<value>" → documents
+        counts_; // facet line → documents
 };
 
 } // namespace newsq::detail

@@ -1,6 +1,7 @@
 #include "store/slots.hpp"
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
 #include <vector>
 
 #include <fmt/format.h>
@@ -12,6 +13,9 @@
 namespace newsq::detail {
 
 namespace {
+
+// A facet line names its facet by one character: its place in kFacetNames, from this one.
+constexpr char kFirstFacetCode = '0';
 
 unsigned number(std::string_view digits) {
     unsigned n = 0;
@@ -55,18 +59,30 @@ std::string facet_value(const Article& article) {
         std::sort(values.begin(), values.end());
         values.erase(std::unique(values.begin(), values.end()), values.end());
         for (const std::string& value : values) {
-            lines.append(f.facet).append(1, '\t').append(value).append(1, '\n');
+            lines.append(make_facet_line(f.facet, value)).append(1, '\n');
         }
     }
     return lines;
 }
 
+std::string make_facet_line(std::string_view facet, std::string_view value) {
+    const auto found = std::find(kFacetNames.begin(), kFacetNames.end(), facet);
+    if (found == kFacetNames.end()) {
+        throw std::invalid_argument(fmt::format("no facet named {}", facet));
+    }
+    std::string line(1, static_cast<char>(kFirstFacetCode + (found - kFacetNames.begin())));
+    return line.append(value);
+}
+
 std::optional<FacetLine> facet_line(std::string_view line) {
-    const std::size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) {
+    if (line.empty() || line.front() < kFirstFacetCode) {
         return std::nullopt;
     }
-    return FacetLine{line.substr(0, tab), line.substr(tab + 1)};
+    const auto facet = static_cast<std::size_t>(line.front() - kFirstFacetCode);
+    if (facet >= kFacetNames.size()) {
+        return std::nullopt;
+    }
+    return FacetLine{kFacetNames[facet], line.substr(1)};
 }
 
 } // namespace newsq::detail

@@ -20,8 +20,13 @@ std::string date_value(std::chrono::year_month_day day, std::string_view clock);
 std::optional<std::chrono::sys_days> day_of(std::string_view value);
 
 /// The facet slot value (kFacetSlot) of an article: one line per value its schema rows count,
-/// "<facet>\t<value>\n", each value once per facet.
+/// each value once per facet, as make_facet_line writes it and a newline.
 std::string facet_value(const Article& article);
+
+/// One line of a facet slot value: a character naming `facet` (one of kFacetNames; anything
+/// else is std::invalid_argument), then `value`. Facet names are not spelled out, as every
+/// article holds several of these lines.
+std::string make_facet_line(std::string_view facet, std::string_view value);
 
 /// One line of a facet slot value.
 struct FacetLine {
@@ -29,7 +34,8 @@ struct FacetLine {
     std::string_view value;
 };
 
-/// `line` (one line of a facet slot value) split at its tab; nothing when it has none.
+/// `line` (one line of a facet slot value) read as make_facet_line wrote it; nothing when it
+/// names no facet.
 std::optional<FacetLine> facet_line(std::string_view line);
 
 } // namespace newsq::detail
