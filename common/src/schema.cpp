@@ -1,3 +1,7 @@
+#include <stdexcept>
+
+#include <fmt/format.h>
+
 #include <newsq/analysis.hpp>
 #include <newsq/schema.hpp>
 
@@ -33,6 +37,9 @@ std::string cut_term(std::string term) {
 } // namespace
 
 std::string boolean_term(const Field& f, std::string_view value) {
+    if (f.prefix.empty()) {
+        throw std::invalid_argument(fmt::format("field {} has no filter terms of its own", f.name));
+    }
     std::string term(f.prefix);
     // A language is stored as its code, and asked for as any tag naming it ("de-DE").
     const std::string code = f.member == &Article::language ? language_code(value) : "";

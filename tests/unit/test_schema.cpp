@@ -1,4 +1,5 @@
 #include <set>
+#include <stdexcept>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -24,6 +25,8 @@ TEST_CASE("boolean terms fold case, except ids and URLs") {
     CHECK(boolean_term(field("source"), "ZÜRICH POST") == "XSOURCEzürich post");
     CHECK(boolean_term(field("id"), "AbC-1") == "QAbC-1");
     CHECK(boolean_term(field("url"), "https://X.example/A") == "Uhttps://X.example/A");
+    // The entity row has no terms of its own: it filters through the typed rows'.
+    CHECK_THROWS_AS((void)boolean_term(field("entity"), "Oslo"), std::invalid_argument);
 }
 
 TEST_CASE("long boolean terms are cut on a character boundary and keep apart") {

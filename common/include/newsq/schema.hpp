@@ -35,7 +35,10 @@ enum class FieldSource {
 struct Field {
     std::string_view name;                    ///< name in queries (`section:World`)
     std::string_view alias{};                 ///< second query name, or empty
-    std::string_view prefix{};                ///< Xapian term prefix (Omega's; `X…` for our own)
+    std::string_view prefix{};                ///< Xapian term prefix (Omega's; `X…` for our own);
+                                              ///< none for a names row of every entity type, which
+                                              ///< has no terms of its own and filters through the
+                                              ///< typed rows' terms
     FieldKind kind = FieldKind::text;         ///< how it is indexed
     FieldSource source = FieldSource::member; ///< where its values come from
     std::string Article::*member = nullptr;   ///< the member read, for FieldSource::member
@@ -202,7 +205,6 @@ inline constexpr std::array kFields = {
           .facet = "place",
           .description = "place named in the article"},
     Field{.name = "entity",
-          .prefix = "XENTITY",
           .kind = FieldKind::names,
           .source = FieldSource::entities,
           .in_default = true,
@@ -276,8 +278,8 @@ constexpr bool unique_names_and_prefixes() {
         for (std::size_t j = i + 1; j < kFields.size(); ++j) {
             const Field& a = kFields[i];
             const Field& b = kFields[j];
-            if (a.prefix == b.prefix || a.name == b.name || find_field(b.name) != &b ||
-                (!b.alias.empty() && find_field(b.alias) != &b)) {
+            if ((a.prefix == b.prefix && !a.prefix.empty()) || a.name == b.name ||
+                find_field(b.name) != &b || (!b.alias.empty() && find_field(b.alias) != &b)) {
                 return false;
             }
         }
@@ -289,7 +291,8 @@ static_assert(detail::unique_names_and_prefixes(), "field names and prefixes mus
 
 /// The filter term for `value` of boolean or names field `f`: the prefix plus the value folded
 /// to lower case (unless the field is exact; a language tag as its code, see language_code),
-/// cut to `kMaxTermBytes` with a hash suffix when longer.
+/// cut to `kMaxTermBytes` with a hash suffix when longer. std::invalid_argument for a field
+/// without a prefix, which has no filter terms.
 std::string boolean_term(const Field& f, std::string_view value);
 
 /// The filter term of the file at absolute `path`, cut like boolean_term when long.

@@ -16,6 +16,21 @@ std::vector<std::string> words_of(std::string_view name) {
     return {words.begin(), words.end()};
 }
 
+// The articles whose analysis found `name` in f: for a row of every entity type, in any of
+// the typed rows of its source.
+Xapian::Query found(const Field& f, const std::string& name) {
+    if (!f.prefix.empty()) {
+        return Xapian::Query(boolean_term(f, name));
+    }
+    std::vector<Xapian::Query> typed;
+    for (const Field& o : kFields) {
+        if (o.source == f.source && !o.prefix.empty()) {
+            typed.emplace_back(boolean_term(o, name));
+        }
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, typed.begin(), typed.end());
+}
+
 } // namespace
 
 NameSearch::NameSearch() {
@@ -26,8 +41,8 @@ Xapian::Query NameSearch::filter(const Field& f, std::string_view value) {
     const bool speaker = f.source == FieldSource::speakers;
     std::vector<Xapian::Query> alternatives;
     for (const std::string& name : names_for_search(value, f.entity, Gazetteer::built_in())) {
-        Name n{words_of(name), speaker || f.entity == EntityType::person,
-               Xapian::Query(boolean_term(f, name)), Xapian::Query()};
+        Name n{words_of(name), speaker || f.entity == EntityType::person, found(f, name),
+               Xapian::Query()};
         alternatives.push_back(n.found);
         if (!speaker && !n.words.empty()) {
             alternatives.push_back(phrase(n.words));

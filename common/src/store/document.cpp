@@ -68,7 +68,9 @@ void DocumentBuilder::index_field(Xapian::Document& doc, const Field& f, const A
             add_date(doc, f, value);
             break;
         case FieldKind::names:
-            add_name_terms(doc, f, value);
+            if (!f.prefix.empty()) {
+                add_name_terms(doc, f, value);
+            }
             if (f.in_default) {
                 generator_.index_text_without_positions(value);
             }
