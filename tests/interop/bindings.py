@@ -28,7 +28,7 @@ parser.add_boolean_prefix("source", "XSOURCE")
 parser.add_boolean_prefix("id", "Q")
 
 failures = []
-if db.get_metadata("newsq.schema") != b"5":
+if db.get_metadata("newsq.schema") != b"6":
     failures.append(f"metadata newsq.schema: got {db.get_metadata('newsq.schema')!r}")
 
 

@@ -61,7 +61,7 @@ inline constexpr std::string_view kDefaultLanguage = "en";
 
 /// Bumped whenever the terms, slots or stored data change meaning; stored in the index
 /// metadata under `kSchemaVersionKey`.
-inline constexpr std::string_view kSchemaVersion = "5";
+inline constexpr std::string_view kSchemaVersion = "6";
 inline constexpr std::string_view kSchemaVersionKey = "newsq.schema";
 
 /// Value slot of the publication time, as "YYYYMMDDHHMMSS" (UTC), sortable as a string.
